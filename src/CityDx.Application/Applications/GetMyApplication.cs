@@ -1,0 +1,56 @@
+using CityDx.Application.Cases;
+using CityDx.Application.Common;
+using CityDx.Domain.Cases;
+using CityDx.Infrastructure.Persistence;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace CityDx.Application.Applications;
+
+/// <summary>
+/// One of the citizen's own applications: the answers as filed (against the pinned form version),
+/// the status and the timeline with the staff's comments. Null when it is not theirs.
+/// </summary>
+public static class GetMyApplication
+{
+    public sealed record Query(Guid Id) : IQuery<Detail?>;
+
+    public sealed record Detail(
+        Guid Id,
+        string ReceiptNumber,
+        string ProcedureNameJa,
+        string ProcedureNameEn,
+        CaseStatus Status,
+        DateTimeOffset SubmittedAt,
+        DateOnly? DueDate,
+        string UnitNameJa,
+        string UnitNameEn,
+        IReadOnlyList<AnsweredField> Answers,
+        IReadOnlyList<HistoryLine> History);
+
+    public sealed class Handler(CityDxDbContext db, ICurrentUser user) : IQueryHandler<Query, Detail?>
+    {
+        public async ValueTask<Detail?> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var userId = user.RequireUserId();
+            var @case = await db.OwnedBy(userId).AsNoTracking()
+                .Include(c => c.History)
+                .FirstOrDefaultAsync(c => c.Id == query.Id, cancellationToken);
+            if (@case is null)
+            {
+                return null;
+            }
+
+            var procedure = await db.Procedures.AsNoTracking().SingleAsync(p => p.Id == @case.ProcedureId, cancellationToken);
+            var version = await db.FormVersions.AsNoTracking().SingleAsync(v => v.Id == @case.FormVersionId, cancellationToken);
+            var unit = await db.OrganisationUnits.AsNoTracking().SingleAsync(u => u.Id == @case.OrganisationUnitId, cancellationToken);
+            return new Detail(
+                @case.Id, @case.ReceiptNumber, procedure.NameJa, procedure.NameEn, @case.Status, @case.SubmittedAt, @case.DueDate,
+                unit.NameJa, unit.NameEn,
+                AnsweredField.From(version.Definition, @case.Answers),
+                @case.History.OrderBy(h => h.At).ThenBy(h => h.Id)
+                    .Select(h => new HistoryLine(h.At, h.FromStatus, h.ToStatus, h.Comment, h.ActorUserId == userId))
+                    .ToList());
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using CityDx.Application.Common;
+using CityDx.Domain.Cases;
+using CityDx.Infrastructure.Persistence;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace CityDx.Application.Cases;
+
+/// <summary>
+/// 案件詳細: a case of one of the staff member's units, with the answers rendered against the
+/// pinned form version, the history and the actions this person may take now. Null (404) for a
+/// case of another unit.
+/// </summary>
+public static class GetCase
+{
+    public sealed record Query(Guid Id) : IQuery<Detail?>;
+
+    public sealed record Detail(
+        Guid Id,
+        string ReceiptNumber,
+        string ProcedureNameJa,
+        string ProcedureNameEn,
+        string UnitNameJa,
+        string UnitNameEn,
+        CaseStatus Status,
+        Channel Channel,
+        DateTimeOffset SubmittedAt,
+        DateOnly? DueDate,
+        string ApplicantName,
+        int FormVersion,
+        int Version,
+        IReadOnlyList<AnsweredField> Answers,
+        IReadOnlyList<HistoryLine> History,
+        IReadOnlyList<CaseAction> AvailableActions);
+
+    public sealed class Handler(CityDxDbContext db, ICurrentUser user) : IQueryHandler<Query, Detail?>
+    {
+        public async ValueTask<Detail?> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var userId = user.RequireUserId();
+            var @case = await db.VisibleToStaff(userId).AsNoTracking()
+                .Include(c => c.History)
+                .FirstOrDefaultAsync(c => c.Id == query.Id, cancellationToken);
+            if (@case is null)
+            {
+                return null;
+            }
+
+            var procedure = await db.Procedures.AsNoTracking().SingleAsync(p => p.Id == @case.ProcedureId, cancellationToken);
+            var version = await db.FormVersions.AsNoTracking().SingleAsync(v => v.Id == @case.FormVersionId, cancellationToken);
+            var unit = await db.OrganisationUnits.AsNoTracking().SingleAsync(u => u.Id == @case.OrganisationUnitId, cancellationToken);
+            var applicant = @case.ApplicantUserId is null
+                ? ""
+                : await db.Users.AsNoTracking().Where(u => u.Id == @case.ApplicantUserId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken) ?? "";
+
+            return new Detail(
+                @case.Id, @case.ReceiptNumber, procedure.NameJa, procedure.NameEn, unit.NameJa, unit.NameEn,
+                @case.Status, @case.Channel, @case.SubmittedAt, @case.DueDate, applicant, version.VersionNumber, @case.Version,
+                AnsweredField.From(version.Definition, @case.Answers),
+                @case.History.OrderBy(h => h.At).ThenBy(h => h.Id)
+                    .Select(h => new HistoryLine(h.At, h.FromStatus, h.ToStatus, h.Comment, h.ActorUserId == @case.ApplicantUserId))
+                    .ToList(),
+                CaseWorkflow.Default.AvailableFrom(@case.Status, ActorKind.Staff).Select(t => t.Action).Distinct().ToList());
+        }
+    }
+}

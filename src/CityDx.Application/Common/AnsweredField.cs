@@ -1,0 +1,27 @@
+using CityDx.Domain.Forms;
+
+namespace CityDx.Application.Common;
+
+/// <summary>One answer as it is shown back: the question of the pinned form version and the answer's display text.</summary>
+public sealed record AnsweredField(string Key, string LabelJa, string LabelEn, string ValueJa, string ValueEn)
+{
+    /// <summary>Renders answers against the form version they were filed under, in the form's order.</summary>
+    public static IReadOnlyList<AnsweredField> From(FormDefinition definition, IReadOnlyDictionary<string, string> answers) =>
+        definition.Fields
+            .Where(f => answers.ContainsKey(f.Key))
+            .Select(f =>
+            {
+                var value = answers[f.Key];
+                var option = f.OptionList.FirstOrDefault(o => o.Value == value);
+                return f.Type switch
+                {
+                    FieldType.SingleChoice when option is not null => new AnsweredField(f.Key, f.LabelJa, f.LabelEn, option.LabelJa, option.LabelEn),
+                    FieldType.YesNo => new AnsweredField(f.Key, f.LabelJa, f.LabelEn, value == "yes" ? "はい" : "いいえ", value == "yes" ? "Yes" : "No"),
+                    _ => new AnsweredField(f.Key, f.LabelJa, f.LabelEn, value, value),
+                };
+            })
+            .ToList();
+}
+
+/// <summary>One line of a case's history as shown to a person.</summary>
+public sealed record HistoryLine(DateTimeOffset At, Domain.Cases.CaseStatus? From, Domain.Cases.CaseStatus To, string? Comment, bool ByApplicant);

@@ -1,0 +1,124 @@
+using System.Text.Json;
+
+namespace CityDx.Domain.Cases;
+
+/// <summary>
+/// 申請 / 案件: one application, as the citizen filed it and as staff process it. The answers are
+/// pinned to the form version they were filed under; every change of status goes through the
+/// workflow and leaves an entry in the append-only <see cref="History"/>.
+/// </summary>
+public class Case
+{
+    private readonly List<CaseHistoryEntry> _history = [];
+
+    private Case() { }
+
+    public Guid Id { get; private set; }
+    public string ReceiptNumber { get; private set; } = "";
+    public Guid ProcedureId { get; private set; }
+    public Guid FormVersionId { get; private set; }
+
+    /// <summary>The account that filed it; null for a counter or mail filing without an account.</summary>
+    public string? ApplicantUserId { get; private set; }
+
+    public Guid OrganisationUnitId { get; private set; }
+    public CaseStatus Status { get; private set; }
+    public Channel Channel { get; private set; }
+    public string AnswersJson { get; private set; } = "{}";
+    public DateTimeOffset SubmittedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public DateTimeOffset? DecidedAt { get; private set; }
+    public DateOnly? DueDate { get; private set; }
+
+    /// <summary>Client-generated key of the submit form: a retried POST finds the case it already made.</summary>
+    public Guid SubmissionKey { get; private set; }
+
+    /// <summary>Optimistic concurrency token: two people acting at once, exactly one wins.</summary>
+    public int Version { get; private set; }
+
+    public IReadOnlyList<CaseHistoryEntry> History => _history;
+
+    public IReadOnlyDictionary<string, string> Answers =>
+        JsonSerializer.Deserialize<Dictionary<string, string>>(AnswersJson) ?? [];
+
+    public static Case Submit(
+        string receiptNumber,
+        Guid procedureId,
+        Guid formVersionId,
+        string? applicantUserId,
+        Guid organisationUnitId,
+        Channel channel,
+        IReadOnlyDictionary<string, string> answers,
+        Guid submissionKey,
+        DateOnly? dueDate,
+        string actorUserId,
+        DateTimeOffset now)
+    {
+        var c = new Case
+        {
+            Id = Guid.CreateVersion7(now),
+            ReceiptNumber = receiptNumber,
+            ProcedureId = procedureId,
+            FormVersionId = formVersionId,
+            ApplicantUserId = applicantUserId,
+            OrganisationUnitId = organisationUnitId,
+            Status = CaseStatus.Submitted,
+            Channel = channel,
+            AnswersJson = JsonSerializer.Serialize(answers),
+            SubmittedAt = now,
+            UpdatedAt = now,
+            DueDate = dueDate,
+            SubmissionKey = submissionKey,
+            Version = 1,
+        };
+        c._history.Add(new CaseHistoryEntry(c.Id, now, actorUserId, null, CaseStatus.Submitted, null));
+        return c;
+    }
+
+    /// <summary>Takes an action through the workflow; throws <see cref="DomainRuleException"/> when it is not allowed.</summary>
+    public CaseTransition Apply(CaseWorkflow workflow, CaseAction action, ActorKind actor, string actorUserId, string? comment, DateTimeOffset now)
+    {
+        var transition = workflow.Find(Status, action, actor)
+            ?? throw new DomainRuleException("Case.ActionNotAllowed", $"{action} is not allowed from {Status}.");
+        comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        if (transition.CommentRequired && comment is null)
+        {
+            throw new DomainRuleException("Case.CommentRequired", $"{action} needs a comment.");
+        }
+
+        _history.Add(new CaseHistoryEntry(Id, now, actorUserId, Status, transition.To, comment));
+        Status = transition.To;
+        UpdatedAt = now;
+        if (transition.To.IsTerminal())
+        {
+            DecidedAt = now;
+        }
+
+        Version++;
+        return transition;
+    }
+}
+
+/// <summary>One line of a case's history: who, when, from → to, and the comment. Never changed or deleted.</summary>
+public class CaseHistoryEntry
+{
+    private CaseHistoryEntry() { }
+
+    public CaseHistoryEntry(Guid caseId, DateTimeOffset at, string actorUserId, CaseStatus? from, CaseStatus to, string? comment)
+    {
+        CaseId = caseId;
+        At = at;
+        ActorUserId = actorUserId;
+        FromStatus = from;
+        ToStatus = to;
+        Comment = comment;
+    }
+
+    public long Id { get; private set; }
+    public Guid CaseId { get; private set; }
+    public DateTimeOffset At { get; private set; }
+    public string ActorUserId { get; private set; } = "";
+    public CaseStatus? FromStatus { get; private set; }
+    public CaseStatus ToStatus { get; private set; }
+    public string? Comment { get; private set; }
+}

@@ -1,0 +1,130 @@
+using CityDx.Domain.Cases;
+using CityDx.Domain.Organisation;
+using CityDx.Domain.Procedures;
+using CityDx.Infrastructure.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CityDx.Infrastructure.Persistence;
+
+/// <summary>
+/// The case store. One model for both providers; each provider has its own subclass only so that
+/// it can carry its own migrations (<see cref="SqliteCityDxDbContext"/>, <see cref="PostgresCityDxDbContext"/>).
+/// Handlers use this type directly: no repository wrapper.
+/// </summary>
+public abstract class CityDxDbContext(DbContextOptions options)
+    : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<OrganisationUnit> OrganisationUnits => Set<OrganisationUnit>();
+    public DbSet<StaffMembership> StaffMemberships => Set<StaffMembership>();
+    public DbSet<Procedure> Procedures => Set<Procedure>();
+    public DbSet<FormVersion> FormVersions => Set<FormVersion>();
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<CaseHistoryEntry> CaseHistory => Set<CaseHistoryEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>
+    /// Case history is append-only: refuse to save a change or deletion of an entry. (On PostgreSQL a
+    /// trigger refuses it as well, for anything that bypasses EF.)
+    /// </summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardAppendOnly();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardAppendOnly();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    private void GuardAppendOnly()
+    {
+        foreach (var entry in ChangeTracker.Entries<CaseHistoryEntry>())
+        {
+            if (entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException("Case history is append-only.");
+            }
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<OrganisationUnit>(b =>
+        {
+            b.ToTable("organisation_units");
+            b.HasKey(u => u.Id);
+            b.Property(u => u.Code).HasMaxLength(64);
+            b.HasIndex(u => u.Code).IsUnique();
+            b.Property(u => u.NameJa).HasMaxLength(200);
+            b.Property(u => u.NameEn).HasMaxLength(200);
+            b.HasOne<OrganisationUnit>().WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<StaffMembership>(b =>
+        {
+            b.ToTable("staff_memberships");
+            b.HasKey(m => new { m.UserId, m.OrganisationUnitId });
+            b.HasOne<ApplicationUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne<OrganisationUnit>().WithMany().HasForeignKey(m => m.OrganisationUnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Procedure>(b =>
+        {
+            b.ToTable("procedures");
+            b.HasKey(p => p.Id);
+            b.Property(p => p.Code).HasMaxLength(64);
+            b.HasIndex(p => p.Code).IsUnique();
+            b.Property(p => p.NameJa).HasMaxLength(200);
+            b.Property(p => p.NameEn).HasMaxLength(200);
+            b.Property(p => p.DescriptionJa).HasMaxLength(4000);
+            b.Property(p => p.DescriptionEn).HasMaxLength(4000);
+            b.Property(p => p.Category).HasMaxLength(64);
+            b.HasOne<OrganisationUnit>().WithMany().HasForeignKey(p => p.OwningUnitId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<FormVersion>().WithMany().HasForeignKey(p => p.CurrentFormVersionId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<FormVersion>(b =>
+        {
+            b.ToTable("form_versions");
+            b.HasKey(v => v.Id);
+            b.HasIndex(v => new { v.ProcedureId, v.VersionNumber }).IsUnique();
+            b.HasOne<Procedure>().WithMany().HasForeignKey(v => v.ProcedureId).OnDelete(DeleteBehavior.Restrict);
+            b.Ignore(v => v.Definition);
+        });
+
+        builder.Entity<Case>(b =>
+        {
+            b.ToTable("cases");
+            b.HasKey(c => c.Id);
+            b.Property(c => c.ReceiptNumber).HasMaxLength(16);
+            b.HasIndex(c => c.ReceiptNumber).IsUnique();
+            b.Property(c => c.ApplicantUserId).HasMaxLength(450);
+            b.HasIndex(c => new { c.ApplicantUserId, c.SubmissionKey }).IsUnique();
+            b.HasIndex(c => new { c.ApplicantUserId, c.SubmittedAt });
+            b.HasIndex(c => new { c.OrganisationUnitId, c.Status, c.SubmittedAt });
+            b.Property(c => c.Version).IsConcurrencyToken();
+            b.Ignore(c => c.Answers);
+            b.HasOne<Procedure>().WithMany().HasForeignKey(c => c.ProcedureId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<FormVersion>().WithMany().HasForeignKey(c => c.FormVersionId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<OrganisationUnit>().WithMany().HasForeignKey(c => c.OrganisationUnitId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<ApplicationUser>().WithMany().HasForeignKey(c => c.ApplicantUserId).OnDelete(DeleteBehavior.Restrict);
+            b.HasMany(c => c.History).WithOne().HasForeignKey(h => h.CaseId).OnDelete(DeleteBehavior.Restrict);
+            b.Navigation(c => c.History).UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+
+        builder.Entity<CaseHistoryEntry>(b =>
+        {
+            b.ToTable("case_history");
+            b.HasKey(h => h.Id);
+            b.Property(h => h.ActorUserId).HasMaxLength(450);
+            b.Property(h => h.Comment).HasMaxLength(4000);
+            b.HasIndex(h => new { h.CaseId, h.At });
+        });
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CityDx.Infrastructure.Persistence;
+
+public static class DatabaseServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="CityDxDbContext"/> on the configured provider. SQLite is the default when
+    /// nothing is configured; PostgreSQL needs a connection string.
+    /// </summary>
+    public static IServiceCollection AddCityDxDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddSingleton(options);
+        var connectionString = options.ConnectionString ?? configuration.GetConnectionString("CityDx");
+
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Postgres:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException(
+                        "Database:Provider is Postgres but no connection string is set (Database:ConnectionString or ConnectionStrings:CityDx).");
+                }
+
+                services.AddDbContext<CityDxDbContext, PostgresCityDxDbContext>(o => o.UseNpgsql(connectionString, npgsql =>
+                    npgsql.EnableRetryOnFailure(options.MaxRetryCount)));
+                break;
+            default:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    var folder = Path.GetFullPath(options.DataFolder, contentRoot);
+                    Directory.CreateDirectory(folder);
+                    connectionString = $"Data Source={Path.Combine(folder, "citydx.db")}";
+                }
+
+                services.AddDbContext<CityDxDbContext, SqliteCityDxDbContext>(o => o.UseSqlite(connectionString));
+                break;
+        }
+
+        return services;
+    }
+}

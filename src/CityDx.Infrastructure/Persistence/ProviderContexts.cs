@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace CityDx.Infrastructure.Persistence;
+
+/// <summary>The embedded default: one SQLite file, zero set-up. Migrations in Migrations/Sqlite.</summary>
+public sealed class SqliteCityDxDbContext(DbContextOptions<SqliteCityDxDbContext> options) : CityDxDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        // SQLite has no timestamp type; store instants as sortable integers so ORDER BY and ranges work.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+/// <summary>The production case store. Migrations in Migrations/Postgres.</summary>
+public sealed class PostgresCityDxDbContext(DbContextOptions<PostgresCityDxDbContext> options) : CityDxDbContext(options);
+
+/// <summary>Used by <c>dotnet ef</c> only.</summary>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteCityDxDbContext>
+{
+    public SqliteCityDxDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteCityDxDbContext>().UseSqlite("Data Source=design.db").Options);
+}
+
+/// <summary>Used by <c>dotnet ef</c> only.</summary>
+public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresCityDxDbContext>
+{
+    public PostgresCityDxDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresCityDxDbContext>().UseNpgsql("Host=localhost;Database=citydx_design").Options);
+}

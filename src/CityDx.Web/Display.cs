@@ -1,0 +1,33 @@
+using System.Globalization;
+using CityDx.Application.Resources;
+using CityDx.Domain;
+using CityDx.Domain.Cases;
+using Microsoft.Extensions.Localization;
+
+namespace CityDx.Web;
+
+/// <summary>Formatting shared by the pages: dates in JST and the user's language, status words, field ids.</summary>
+public static class Display
+{
+    public static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    public static string Lang => English ? "en" : "ja";
+
+    public static string DateTime(DateTimeOffset instant) =>
+        JapanTime.ToJst(instant).ToString(English ? "d MMM yyyy HH:mm" : "yyyy年M月d日 HH:mm", CultureInfo.CurrentCulture);
+
+    public static string Date(DateOnly date) =>
+        date.ToString(English ? "d MMMM yyyy" : "yyyy年M月d日", CultureInfo.CurrentCulture);
+
+    /// <summary>Status in the words of the person looking: citizens and staff use different terms (glossary).</summary>
+    public static string Status(IStringLocalizer<SharedResource> l, CaseStatus status, bool staffView) =>
+        l[$"Status.{(staffView ? "Staff" : "Citizen")}.{status}"];
+
+    /// <summary>The HTML id of the input a ModelState key belongs to, so the error summary can link to it.</summary>
+    public static string FieldId(string key) =>
+        key.StartsWith("Answers[", StringComparison.Ordinal) && key.EndsWith(']')
+            ? AnswerId(key["Answers[".Length..^1])
+            : key.Replace('.', '_').Replace('[', '_').Replace(']', '_');
+
+    public static string AnswerId(string fieldKey) => "answer-" + fieldKey;
+}

@@ -1,0 +1,56 @@
+using CityDx.Application.Account;
+using SignInUseCase = CityDx.Application.Account.SignIn;
+using CityDx.Application.Resources;
+using CityDx.Web.Startup;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+
+namespace CityDx.Web.Pages.Account;
+
+[EnableRateLimiting(RateLimitOptions.SignInPolicy)]
+public sealed class SignInModel(IMediator mediator, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty]
+    public string? Email { get; set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        try
+        {
+            var outcome = await mediator.Send(new SignInUseCase.Command(Email ?? "", Password ?? ""), ct);
+            switch (outcome)
+            {
+                case SignInUseCase.Outcome.SignedIn:
+                    return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+                case SignInUseCase.Outcome.LockedOut:
+                    ModelState.AddModelError(nameof(Email), l["SignIn.LockedOut"]);
+                    break;
+                default:
+                    // One message for a wrong email or a wrong password: no hint which accounts exist.
+                    ModelState.AddModelError(nameof(Email), l["SignIn.Failed"]);
+                    break;
+            }
+        }
+        catch (ValidationException ex)
+        {
+            ModelState.Clear();
+            ModelState.AddValidationErrors(ex);
+        }
+
+        return Page();
+    }
+}

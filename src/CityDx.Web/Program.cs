@@ -1,0 +1,26 @@
+using CityDx.Infrastructure.Persistence;
+using CityDx.Web.Startup;
+
+// CityDx: online municipal procedures portal. This file is the table of contents;
+// each line points at one concern in Startup/.
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddCityDxLogging();                 // Serilog, request logging, correlation id
+builder.Services.AddCityDxDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddCityDxIdentity();       // ASP.NET Core Identity on the case store, roles, cookies
+builder.Services.AddCityDxApplication(builder.Configuration); // Mediator, behaviours, validators, calendar
+builder.Services.AddCityDxWeb(builder.Configuration); // Razor Pages, localisation, policies, rate limits, headers
+builder.Services.AddCityDxApi();            // OpenAPI (Swagger), ProblemDetails
+builder.Services.AddCityDxHealthChecks();   // /health/live, /health/ready
+
+var app = builder.Build();
+
+await app.PrepareDatabaseAsync();           // migrations (if enabled) and demo data (Development)
+
+app.UseCityDxPipeline();                    // middleware in order
+app.MapCityDxEndpoints();                   // pages, API, health, Swagger
+
+await app.RunAsync();
+
+/// <summary>Entry point, visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

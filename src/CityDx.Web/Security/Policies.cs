@@ -1,0 +1,26 @@
+using CityDx.Domain;
+using Microsoft.AspNetCore.Authorization;
+
+namespace CityDx.Web.Security;
+
+/// <summary>
+/// Authorization policies. Every page and endpoint names one, or is explicitly anonymous: pages
+/// require a signed-in user by convention (WebSetup) unless allowed anonymously, and the API
+/// groups require authorization unless marked otherwise. (No global fallback policy: it would
+/// turn a 404 for an unknown address into a sign-in redirect.)
+/// </summary>
+public static class Policies
+{
+    public const string Citizen = nameof(Citizen);
+    public const string Staff = nameof(Staff);
+    public const string Admin = nameof(Admin);
+    public const string Analyst = nameof(Analyst);
+
+    public static void Register(AuthorizationOptions options)
+    {
+        options.AddPolicy(Citizen, p => p.RequireRole(Roles.Citizen));
+        options.AddPolicy(Staff, p => p.RequireRole(Roles.Staff, Roles.Approver));
+        options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
+        options.AddPolicy(Analyst, p => p.RequireRole(Roles.Analyst, Roles.Admin));
+    }
+}

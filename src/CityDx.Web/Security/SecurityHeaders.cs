@@ -1,0 +1,40 @@
+namespace CityDx.Web.Security;
+
+/// <summary>Security headers: a strict CSP (no inline script or style) everywhere but the Swagger UI.</summary>
+public static class SecurityHeaders
+{
+    public static HeaderPolicyCollection Pages() => Common()
+        .AddContentSecurityPolicy(csp =>
+        {
+            csp.AddDefaultSrc().Self();
+            csp.AddScriptSrc().Self();
+            csp.AddStyleSrc().Self();
+            csp.AddImgSrc().Self().Data();
+            csp.AddFontSrc().Self();
+            csp.AddConnectSrc().Self();
+            csp.AddObjectSrc().None();
+            csp.AddFormAction().Self();
+            csp.AddBaseUri().Self();
+            csp.AddFrameAncestors().None();
+        });
+
+    /// <summary>Swashbuckle's UI needs inline script and style; it shows no personal data.</summary>
+    public static HeaderPolicyCollection Swagger() => Common()
+        .AddContentSecurityPolicy(csp =>
+        {
+            csp.AddDefaultSrc().Self();
+            csp.AddScriptSrc().Self().UnsafeInline();
+            csp.AddStyleSrc().Self().UnsafeInline();
+            csp.AddImgSrc().Self().Data();
+            csp.AddFrameAncestors().None();
+        });
+
+    private static HeaderPolicyCollection Common() => new HeaderPolicyCollection()
+        .AddFrameOptionsDeny()
+        .AddContentTypeOptionsNoSniff()
+        .AddReferrerPolicyStrictOriginWhenCrossOrigin()
+        .AddCrossOriginOpenerPolicy(b => b.SameOrigin())
+        .AddStrictTransportSecurityMaxAgeIncludeSubDomains(maxAgeInSeconds: 60 * 60 * 24 * 365)
+        .RemoveServerHeader()
+        .AddPermissionsPolicyWithDefaultSecureDirectives();
+}

@@ -1,0 +1,34 @@
+using CityDx.Application.Common.Behaviours;
+using CityDx.Application.Procedures;
+using FluentValidation;
+using Mediator;
+
+namespace CityDx.Web.Startup;
+
+public static class ApplicationSetup
+{
+    /// <summary>
+    /// The application layer: Mediator (source-generated, scoped so handlers share the request's
+    /// DbContext) with the pipeline behaviours in this fixed order — logging, validation,
+    /// transaction — and every FluentValidation validator of the application assembly.
+    /// </summary>
+    public static IServiceCollection AddCityDxApplication(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddMediator((MediatorOptions options) =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.Assemblies = [typeof(ListProcedures)];
+            options.PipelineBehaviors =
+            [
+                typeof(LoggingBehaviour<,>),
+                typeof(ValidationBehaviour<,>),
+                typeof(TransactionBehaviour<,>),
+            ];
+        });
+        services.AddValidatorsFromAssemblyContaining<ListProcedures.Query>(ServiceLifetime.Scoped, includeInternalTypes: true);
+        services.AddSingleton(TimeProvider.System);
+        var calendar = configuration.GetSection(CalendarOptions.Section).Get<CalendarOptions>() ?? new CalendarOptions();
+        services.AddSingleton(calendar.Build());
+        return services;
+    }
+}

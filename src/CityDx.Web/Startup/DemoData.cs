@@ -1,0 +1,195 @@
+using CityDx.Domain;
+using CityDx.Domain.Forms;
+using CityDx.Domain.Organisation;
+using CityDx.Domain.Procedures;
+using CityDx.Infrastructure.Identity;
+using CityDx.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CityDx.Web.Startup;
+
+/// <summary>
+/// The demo city: Osaka City with its 24 wards, a central processing centre, a bureau, demo
+/// procedures and one account per role (staff in two different wards). Idempotent.
+/// </summary>
+public static class DemoData
+{
+    public static readonly (string Code, string Ja, string En)[] Wards =
+    [
+        ("kita", "北区", "Kita"), ("miyakojima", "都島区", "Miyakojima"), ("fukushima", "福島区", "Fukushima"),
+        ("konohana", "此花区", "Konohana"), ("chuo", "中央区", "Chuo"), ("nishi", "西区", "Nishi"),
+        ("minato", "港区", "Minato"), ("taisho", "大正区", "Taisho"), ("tennoji", "天王寺区", "Tennoji"),
+        ("naniwa", "浪速区", "Naniwa"), ("nishiyodogawa", "西淀川区", "Nishiyodogawa"), ("yodogawa", "淀川区", "Yodogawa"),
+        ("higashiyodogawa", "東淀川区", "Higashiyodogawa"), ("higashinari", "東成区", "Higashinari"), ("ikuno", "生野区", "Ikuno"),
+        ("asahi", "旭区", "Asahi"), ("joto", "城東区", "Joto"), ("tsurumi", "鶴見区", "Tsurumi"),
+        ("abeno", "阿倍野区", "Abeno"), ("suminoe", "住之江区", "Suminoe"), ("sumiyoshi", "住吉区", "Sumiyoshi"),
+        ("higashisumiyoshi", "東住吉区", "Higashisumiyoshi"), ("hirano", "平野区", "Hirano"), ("nishinari", "西成区", "Nishinari"),
+    ];
+
+    public sealed record DemoAccount(string Email, string DisplayName, string Role, string? UnitCode);
+
+    public static readonly DemoAccount[] Accounts =
+    [
+        new("citizen@example.jp", "大阪 花子", Roles.Citizen, null),
+        new("citizen2@example.jp", "難波 太郎", Roles.Citizen, null),
+        new("staff.kita@example.jp", "北区 職員", Roles.Staff, "kita"),
+        new("staff.miyakojima@example.jp", "都島区 職員", Roles.Staff, "miyakojima"),
+        new("staff.central@example.jp", "事務センター 職員", Roles.Staff, "central"),
+        new("approver.kita@example.jp", "北区 決裁者", Roles.Approver, "kita"),
+        new("admin@example.jp", "システム管理者", Roles.Admin, null),
+        new("analyst@example.jp", "分析担当", Roles.Analyst, null),
+    ];
+
+    public static async Task SeedAsync(IServiceProvider services, DemoOptions options, bool printCredentials)
+    {
+        var db = services.GetRequiredService<CityDxDbContext>();
+        var clock = services.GetRequiredService<TimeProvider>();
+        if (!await db.OrganisationUnits.AnyAsync())
+        {
+            SeedOrganisation(db);
+            await db.SaveChangesAsync();
+            await SeedProceduresAsync(db, clock.GetUtcNow());
+            await db.SaveChangesAsync();
+        }
+
+        await SeedAccountsAsync(services, db, options.Password);
+
+        if (printCredentials)
+        {
+            Console.WriteLine();
+            Console.WriteLine("CityDx demo accounts (Development only), password for all: " + options.Password);
+            foreach (var account in Accounts)
+            {
+                Console.WriteLine($"  {account.Role,-9} {account.Email,-30} {account.UnitCode}");
+            }
+
+            Console.WriteLine();
+        }
+    }
+
+    private static void SeedOrganisation(CityDxDbContext db)
+    {
+        var city = new OrganisationUnit("osaka", "大阪市", "Osaka City", OrganisationUnitKind.Municipality, null);
+        db.OrganisationUnits.Add(city);
+        var order = 0;
+        foreach (var (code, ja, en) in Wards)
+        {
+            db.OrganisationUnits.Add(new OrganisationUnit(code, $"{ja}役所", $"{en} Ward Office", OrganisationUnitKind.WardOffice, city.Id, ++order));
+        }
+
+        db.OrganisationUnits.Add(new OrganisationUnit("central", "事務センター(集中処理)", "Central Processing Centre", OrganisationUnitKind.CentralProcessingCentre, city.Id, 100));
+        db.OrganisationUnits.Add(new OrganisationUnit("environment", "環境局", "Environment Bureau", OrganisationUnitKind.Bureau, city.Id, 200));
+    }
+
+    private static async Task SeedProceduresAsync(CityDxDbContext db, DateTimeOffset now)
+    {
+        var units = await db.OrganisationUnits.ToDictionaryAsync(u => u.Code, u => u.Id);
+        FieldOption[] yesNo = [];
+        FieldOption[] sex = [new("male", "オス", "Male"), new("female", "メス", "Female")];
+        FieldOption[] purposes =
+        [
+            new("employment", "就職・勤務先への提出", "Employment"),
+            new("school", "学校への提出", "School"),
+            new("insurance", "保険・年金の手続き", "Insurance or pension"),
+            new("other", "その他", "Other"),
+        ];
+        FieldOption[] relationships = [new("father", "父", "Father"), new("mother", "母", "Mother"), new("other", "その他の養育者", "Other carer")];
+
+        await AddAsync(db, now, new Procedure("dog-registration", "犬の登録申請", "Dog registration",
+                "生後91日以上の犬を飼い始めたときは、30日以内に登録してください。登録後、鑑札を郵送します。",
+                "Register a dog aged 91 days or more within 30 days of starting to keep it. We post the licence tag after registration.",
+                "health", 5, Routing.ChosenWard, units["osaka"]),
+            [
+                new("dog_name", FieldType.ShortText, "犬の名前", "Dog's name", MaxLength: 50),
+                new("breed", FieldType.ShortText, "犬種", "Breed", MaxLength: 50, HintJa: "わからない場合は「雑種」と入力してください", HintEn: "Enter \"mixed\" if you are not sure"),
+                new("sex", FieldType.SingleChoice, "性別", "Sex", Options: sex),
+                new("birth_date", FieldType.Date, "生年月日", "Date of birth", HintJa: "例: 2026-04-01", HintEn: "For example, 2026-04-01"),
+                new("rabies_vaccinated", FieldType.YesNo, "今年度の狂犬病予防注射を受けましたか", "Has the dog had this year's rabies vaccination?", Options: yesNo),
+                new("phone", FieldType.Phone, "日中の連絡先電話番号", "Daytime phone number", HintJa: "例: 06-6208-8181", HintEn: "For example, 06-6208-8181"),
+            ]);
+
+        await AddAsync(db, now, new Procedure("juminhyo-copy", "住民票の写しの交付請求", "Request a copy of your residence record (juminhyo)",
+                "住民票の写しを請求します。事務センターで処理し、登録の住所へ郵送します。",
+                "Request a copy of your residence record. The central processing centre handles it and posts it to your registered address.",
+                "registration", 3, Routing.CentralProcessingCentre, units["osaka"]),
+            [
+                new("full_name", FieldType.ShortText, "氏名", "Full name", MaxLength: 100),
+                new("address", FieldType.ShortText, "住所", "Address", MaxLength: 200),
+                new("copies", FieldType.Number, "必要な通数", "Number of copies", Min: 1, Max: 10),
+                new("household", FieldType.YesNo, "世帯全員の記載が必要ですか", "Do you need every member of the household listed?"),
+                new("purpose", FieldType.SingleChoice, "使いみち", "What it is for", Options: purposes),
+                new("phone", FieldType.Phone, "日中の連絡先電話番号", "Daytime phone number"),
+            ]);
+
+        await AddAsync(db, now, new Procedure("oversized-waste", "粗大ごみ収集の申込", "Book an oversized waste collection",
+                "家具や家電などの粗大ごみの収集を申し込みます。収集日と手数料をお知らせします。",
+                "Book a collection of furniture and other oversized waste. We tell you the collection day and the fee.",
+                "environment", 2, Routing.OwningUnit, units["environment"]),
+            [
+                new("item", FieldType.ShortText, "品目", "Item", MaxLength: 100, HintJa: "例: たんす", HintEn: "For example, a wardrobe"),
+                new("count", FieldType.Number, "個数", "How many", Min: 1, Max: 10),
+                new("collection_address", FieldType.ShortText, "収集場所の住所", "Collection address", MaxLength: 200),
+                new("phone", FieldType.Phone, "連絡先電話番号", "Phone number"),
+                new("notes", FieldType.LongText, "連絡事項", "Anything we should know", Required: false, MaxLength: 1000),
+            ]);
+
+        await AddAsync(db, now, new Procedure("child-allowance", "児童手当 認定請求", "Child allowance: claim",
+                "児童を養育している方が児童手当を受け取るための請求です。出生や転入の翌日から15日以内に申請してください。",
+                "Claim the child allowance for a child you bring up. Apply within 15 days of the birth or of moving in.",
+                "childcare", 10, Routing.ChosenWard, units["osaka"]),
+            [
+                new("child_name", FieldType.ShortText, "児童の氏名", "Child's full name", MaxLength: 100),
+                new("child_birth_date", FieldType.Date, "児童の生年月日", "Child's date of birth"),
+                new("relationship", FieldType.SingleChoice, "児童との続柄", "Your relationship to the child", Options: relationships),
+                new("email", FieldType.Email, "連絡先メールアドレス", "Email address for contact"),
+                new("phone", FieldType.Phone, "日中の連絡先電話番号", "Daytime phone number"),
+            ]);
+    }
+
+    private static async Task AddAsync(CityDxDbContext db, DateTimeOffset now, Procedure procedure, FormField[] fields)
+    {
+        // Two saves: the procedure points at its current version and the version at its procedure.
+        db.Procedures.Add(procedure);
+        await db.SaveChangesAsync();
+        db.FormVersions.Add(procedure.PublishForm(new FormDefinition(fields), 1, now));
+        await db.SaveChangesAsync();
+    }
+
+    private static async Task SeedAccountsAsync(IServiceProvider services, CityDxDbContext db, string password)
+    {
+        var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+        var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+
+        var units = await db.OrganisationUnits.ToDictionaryAsync(u => u.Code, u => u.Id);
+        foreach (var account in Accounts)
+        {
+            if (await users.FindByEmailAsync(account.Email) is not null)
+            {
+                continue;
+            }
+
+            var user = new ApplicationUser { UserName = account.Email, Email = account.Email, EmailConfirmed = true, DisplayName = account.DisplayName };
+            var created = await users.CreateAsync(user, password);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException("Demo account could not be created: " + string.Join("; ", created.Errors.Select(e => e.Code)));
+            }
+
+            await users.AddToRoleAsync(user, account.Role);
+            if (account.UnitCode is { } unit)
+            {
+                db.StaffMemberships.Add(new StaffMembership(user.Id, units[unit]));
+            }
+        }
+
+        await db.SaveChangesAsync();
+    }
+}

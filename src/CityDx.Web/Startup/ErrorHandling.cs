@@ -1,0 +1,34 @@
+using CityDx.Application.Common;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CityDx.Web.Startup;
+
+/// <summary>
+/// Turns what escapes an API endpoint into ProblemDetails: validation → 400 with field errors,
+/// conflict → 409, anything else → 500 with no detail (the log has it, under the correlation id).
+/// Page requests fall through to the friendly /error page, which never shows a stack trace or SQL.
+/// </summary>
+public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (!httpContext.Request.Path.StartsWithSegments("/api"))
+        {
+            return false;
+        }
+
+        ProblemDetails problem = exception switch
+        {
+            ValidationException v => new ValidationProblemDetails(
+                v.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()))
+            { Status = StatusCodes.Status400BadRequest },
+            ConflictException c => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = c.Message },
+            BadHttpRequestException b => new ProblemDetails { Status = b.StatusCode },
+            _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError },
+        };
+        httpContext.Response.StatusCode = problem.Status ?? 500;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+}

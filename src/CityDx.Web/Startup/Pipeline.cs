@@ -1,0 +1,41 @@
+namespace CityDx.Web.Startup;
+
+public static class Pipeline
+{
+    /// <summary>The middleware, in the order a request meets it.</summary>
+    public static WebApplication UseCityDxPipeline(this WebApplication app)
+    {
+        app.UseForwardedHeaders(new ForwardedHeadersOptions
+        {
+            ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto,
+        });
+        app.UseCorrelationId();
+        app.UseCityDxRequestLogging();
+        app.UseExceptionHandler("/error");
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/error", "?status={0}"));
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
+        {
+            app.UseHsts();
+        }
+
+        app.UseStaticFiles();
+        app.UseSwagger();                // public API description; the API itself is authorised per endpoint
+        app.UseSwaggerUI(o => o.SwaggerEndpoint("/swagger/v1/swagger.json", "CityDx API v1"));
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapCityDxEndpoints(this WebApplication app)
+    {
+        app.MapRazorPages();
+        app.MapCityDxApi();
+        app.MapCityDxHealthChecks();
+        return app;
+    }
+}

@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using CityDx.Application.Resources;
+using CityDx.Web.Security;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.Razor;
+
+namespace CityDx.Web.Startup;
+
+/// <summary>Configuration section "RateLimits": requests per minute per client.</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimits";
+    public const string SignInPolicy = "sign-in";
+    public const string FilingPolicy = "filing";
+
+    /// <summary>Sign-in and registration attempts per IP address per minute.</summary>
+    public int SignInPerMinute { get; set; } = 10;
+
+    /// <summary>Filing submissions per user (or IP) per minute.</summary>
+    public int FilingPerMinute { get; set; } = 20;
+}
+
+public static class WebSetup
+{
+    public static readonly CultureInfo[] Cultures = [new("ja"), new("en")];
+
+    public static IServiceCollection AddCityDxWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture("ja");
+            options.SupportedCultures = Cultures;
+            options.SupportedUICultures = Cultures;
+            options.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider(),
+                new CookieRequestCultureProvider(),
+            ];
+        });
+
+        services.AddRazorPages(options =>
+            {
+                // Who may open what, by folder. Every page needs a signed-in user unless listed as anonymous.
+                options.Conventions.AuthorizeFolder("/");
+                options.Conventions.AllowAnonymousToPage("/Index");
+                options.Conventions.AllowAnonymousToPage("/Error");
+                options.Conventions.AllowAnonymousToPage("/Language");
+                options.Conventions.AllowAnonymousToFolder("/Procedures");
+                options.Conventions.AllowAnonymousToPage("/Account/SignIn");
+                options.Conventions.AllowAnonymousToPage("/Account/Register");
+                options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+                options.Conventions.AuthorizeFolder("/Applications", Policies.Citizen);
+                options.Conventions.AuthorizeFolder("/Cases", Policies.Staff);
+            })
+            .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+
+        services.AddRouting(o => o.LowercaseUrls = true);
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "CityDx.Antiforgery";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+
+        var limits = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(RateLimitOptions.SignInPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.SignInPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            options.AddPolicy(RateLimitOptions.FilingPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.User.Identity?.Name ?? http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.FilingPerMinute, Window = TimeSpan.FromMinutes(1) }));
+        });
+
+        services.AddSecurityHeaderPolicies()
+            .SetDefaultPolicy(SecurityHeaders.Pages())
+            .SetPolicySelector(ctx => ctx.HttpContext.Request.Path.StartsWithSegments("/swagger") ? SecurityHeaders.Swagger() : ctx.DefaultPolicy);
+        return services;
+    }
+}
