@@ -64,12 +64,20 @@ public static class SubmitApplication
             var version = await db.FormVersions.AsNoTracking().SingleAsync(v => v.Id == versionId, cancellationToken);
             var unitId = await RouteTo(procedure, command.WardId, cancellationToken);
             var validation = version.Definition.Validate(command.Answers);
-            if (!validation.IsValid)
+
+            // Every problem at once, in the order of the page: the ward first, then the questions.
+            var errors = new List<(string, string)>();
+            if (unitId is null)
             {
-                var fields = version.Definition.Fields.ToDictionary(f => f.Key);
-                throw validation.Errors
-                    .Select(e => (LocalizationExtensions.AnswerProperty(e.FieldKey), l.Describe(e, fields[e.FieldKey], user.PrefersEnglish)))
-                    .ToValidationException();
+                errors.Add((nameof(Command.WardId), l["Validation.WardRequired"].Value));
+            }
+
+            var fields = version.Definition.Fields.ToDictionary(f => f.Key);
+            errors.AddRange(validation.Errors.Select(e =>
+                (LocalizationExtensions.AnswerProperty(e.FieldKey), l.Describe(e, fields[e.FieldKey], user.PrefersEnglish))));
+            if (errors.Count > 0)
+            {
+                throw errors.ToValidationException();
             }
 
             var now = clock.GetUtcNow();
@@ -77,7 +85,7 @@ public static class SubmitApplication
             var due = calendar.AddBusinessDays(JapanTime.DateOf(now), procedure.StandardProcessingDays);
             for (var attempt = 1; ; attempt++)
             {
-                var @case = Case.Submit(ReceiptNumber.Generate(), procedure.Id, version.Id, userId, unitId, Channel.Online,
+                var @case = Case.Submit(ReceiptNumber.Generate(), procedure.Id, version.Id, userId, unitId!.Value, Channel.Online,
                     validation.Answers, command.SubmissionKey, due, userId, now);
                 db.Cases.Add(@case);
                 try
@@ -108,15 +116,15 @@ public static class SubmitApplication
                 .Select(c => new Result(c.Id, c.ReceiptNumber, c.DueDate, true))
                 .FirstOrDefaultAsync(cancellationToken);
 
-        private async Task<Guid> RouteTo(Procedure procedure, Guid? wardId, CancellationToken cancellationToken)
+        /// <summary>The unit the case goes to; null when the applicant had to choose a ward and did not.</summary>
+        private async Task<Guid?> RouteTo(Procedure procedure, Guid? wardId, CancellationToken cancellationToken)
         {
             switch (procedure.Routing)
             {
                 case Routing.ChosenWard:
-                    var ward = wardId is null ? null : await db.OrganisationUnits.AsNoTracking()
+                    return wardId is null ? null : await db.OrganisationUnits.AsNoTracking()
                         .Where(u => u.Id == wardId && u.Kind == OrganisationUnitKind.WardOffice)
                         .Select(u => (Guid?)u.Id).FirstOrDefaultAsync(cancellationToken);
-                    return ward ?? throw new[] { (nameof(Command.WardId), l["Validation.WardRequired"].Value) }.ToValidationException();
                 case Routing.CentralProcessingCentre:
                     return await db.OrganisationUnits.AsNoTracking()
                         .Where(u => u.Kind == OrganisationUnitKind.CentralProcessingCentre)

@@ -1,17 +1,27 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CityDx.Web.Pages;
 
 public static class ModelStateExtensions
 {
-    /// <summary>Puts a command's validation failures on the page, under the names of its inputs.</summary>
-    public static void AddValidationErrors(this ModelStateDictionary modelState, ValidationException exception)
+    public const string ErrorOrderKey = "ErrorOrder";
+
+    /// <summary>
+    /// Puts a command's validation failures on the page, under the names of its inputs, and
+    /// remembers their order (the order of the form) for the error summary: ModelState itself
+    /// does not keep it.
+    /// </summary>
+    public static void AddValidationErrors(this PageModel page, ValidationException exception)
     {
+        page.ModelState.Clear();
         foreach (var error in exception.Errors)
         {
-            modelState.AddModelError(error.PropertyName, error.ErrorMessage);
+            page.ModelState.AddModelError(error.PropertyName, error.ErrorMessage);
         }
+
+        page.ViewData[ErrorOrderKey] = exception.Errors.Select(e => e.PropertyName).Distinct().ToList();
     }
 
     public static string? ErrorFor(this ModelStateDictionary modelState, string key) =>

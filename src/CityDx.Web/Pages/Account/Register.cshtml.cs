@@ -36,8 +36,7 @@ public sealed class RegisterModel(IMediator mediator) : PageModel
         }
         catch (ValidationException ex)
         {
-            ModelState.Clear();
-            ModelState.AddValidationErrors(ex);
+            this.AddValidationErrors(ex);
             return Page();
         }
     }

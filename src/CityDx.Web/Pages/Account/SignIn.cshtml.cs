@@ -47,8 +47,7 @@ public sealed class SignInModel(IMediator mediator, IStringLocalizer<SharedResou
         }
         catch (ValidationException ex)
         {
-            ModelState.Clear();
-            ModelState.AddValidationErrors(ex);
+            this.AddValidationErrors(ex);
         }
 
         return Page();

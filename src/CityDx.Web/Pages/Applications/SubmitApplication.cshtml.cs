@@ -54,8 +54,7 @@ public sealed class SubmitApplicationModel(IMediator mediator) : PageModel
         }
         catch (ValidationException ex)
         {
-            ModelState.Clear();
-            ModelState.AddValidationErrors(ex);
+            this.AddValidationErrors(ex);
             return Page();
         }
     }

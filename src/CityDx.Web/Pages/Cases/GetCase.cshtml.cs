@@ -44,8 +44,7 @@ public sealed class GetCaseModel(IMediator mediator) : PageModel
         }
         catch (ValidationException ex)
         {
-            ModelState.Clear();
-            ModelState.AddValidationErrors(ex);
+            this.AddValidationErrors(ex);
         }
         catch (ConflictException ex)
         {

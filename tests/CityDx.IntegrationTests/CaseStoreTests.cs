@@ -1,0 +1,52 @@
+using CityDx.Domain.Organisation;
+using CityDx.Infrastructure.Persistence;
+using CityDx.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Xunit.Abstractions;
+
+namespace CityDx.IntegrationTests;
+
+/// <summary>The case store itself, on the real PostgreSQL.</summary>
+public sealed class CaseStoreTests(CityDxFactory factory, ITestOutputHelper output) : IClassFixture<CityDxFactory>
+{
+    [Fact]
+    public async Task Runs_on_PostgreSQL_with_the_demo_city_seeded()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CityDxDbContext>();
+        Assert.True(db.Database.IsNpgsql());
+        var version = await db.Database.SqlQueryRaw<string>("SELECT version() AS \"Value\"").SingleAsync();
+        output.WriteLine(version);
+        Assert.StartsWith("PostgreSQL", version, StringComparison.Ordinal);
+
+        var wards = await db.OrganisationUnits.Where(u => u.Kind == OrganisationUnitKind.WardOffice).OrderBy(u => u.SortOrder).Select(u => u.NameJa).ToListAsync();
+        Assert.Equal(24, wards.Count);
+        Assert.Equal("北区役所", wards[0]);
+        Assert.Equal("西成区役所", wards[^1]);
+        Assert.Single(await db.OrganisationUnits.Where(u => u.Kind == OrganisationUnitKind.CentralProcessingCentre).ToListAsync());
+        Assert.True(await db.Procedures.CountAsync(p => p.IsPublished) >= 3);
+    }
+
+    [Fact]
+    public async Task Case_history_cannot_be_changed_or_deleted_even_with_plain_SQL()
+    {
+        var citizen = await PortalClient.SignedInAsync(factory, Demo.Citizen);
+        var (caseId, _) = await Filing.FileDogRegistrationAsync(citizen);
+
+        await using var connection = new NpgsqlConnection(factory.ConnectionString);
+        await connection.OpenAsync();
+        foreach (var sql in new[]
+        {
+            "UPDATE case_history SET \"Comment\" = 'rewritten' WHERE \"CaseId\" = @id",
+            "DELETE FROM case_history WHERE \"CaseId\" = @id",
+        })
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            command.Parameters.AddWithValue("id", caseId);
+            var ex = await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
+            Assert.Contains("append-only", ex.MessageText, StringComparison.Ordinal);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace CityDx.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The whole web app on a database of its own on the real PostgreSQL, with the demo city seeded
+/// (Osaka's wards, the demo procedures and one account per role). One per test class.
+/// </summary>
+public class CityDxFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public string ConnectionString { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await PostgresServer.CreateDatabaseAsync();
+        // Build the host now so migrations and seeding run before the first test.
+        _ = Services;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", "Postgres");
+        builder.UseSetting("Database:ConnectionString", ConnectionString);
+        builder.UseSetting("Demo:Seed", "true");
+        builder.UseSetting("RateLimits:SignInPerMinute", "1000");
+        builder.UseSetting("RateLimits:FilingPerMinute", "1000");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+    }
+
+    public new async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await PostgresServer.DropDatabaseAsync(ConnectionString);
+    }
+}

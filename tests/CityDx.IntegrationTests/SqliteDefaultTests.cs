@@ -1,0 +1,48 @@
+using System.Net;
+using CityDx.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace CityDx.IntegrationTests;
+
+/// <summary>With no database configured the portal makes its own SQLite file and serves the catalogue.</summary>
+public sealed class SqliteDefaultTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "citydx-sqlite-" + Guid.NewGuid().ToString("N"));
+
+    private sealed class SqliteDefaultFactory(string folder) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("Database:DataFolder", folder);
+        }
+    }
+
+    [Fact]
+    public async Task Starts_from_an_empty_folder_and_serves_the_catalogue()
+    {
+        Assert.False(Directory.Exists(_folder));
+        using var factory = new SqliteDefaultFactory(_folder);
+        var client = PortalClient.Create(factory);
+
+        var catalogue = await client.GetPageAsync("/procedures");
+        Assert.Contains("犬の登録申請", catalogue.Body!.TextContent);
+        Assert.True(File.Exists(Path.Combine(_folder, "citydx.db")));
+        Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/health/ready")).StatusCode);
+
+        // The demo accounts work on SQLite as well, and so does the filing path.
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(Demo.Citizen, PortalClient.DemoPassword)).StatusCode);
+        var (_, receipt) = await Filing.FileDogRegistrationAsync(client);
+        Assert.Contains(receipt, (await client.GetPageAsync("/my/applications")).Body!.TextContent);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+}

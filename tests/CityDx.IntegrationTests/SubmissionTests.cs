@@ -1,0 +1,123 @@
+using AngleSharp.Dom;
+using System.Net;
+using AngleSharp.Html.Dom;
+using CityDx.Infrastructure.Persistence;
+using CityDx.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CityDx.IntegrationTests;
+
+/// <summary>Bad input changes nothing and says why; a repeated submit never makes a second application.</summary>
+public sealed class SubmissionTests(CityDxFactory factory) : IClassFixture<CityDxFactory>
+{
+    private async Task<int> CaseCountAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<CityDxDbContext>().Cases.CountAsync();
+    }
+
+    [Fact]
+    public async Task Missing_and_wrong_answers_are_listed_in_the_error_summary_and_nothing_is_stored()
+    {
+        var citizen = await PortalClient.SignedInAsync(factory, Demo.Citizen);
+        var before = await CaseCountAsync();
+        var fields = Filing.DogAnswers();
+        fields["Answers[dog_name]"] = "";
+        fields["Answers[phone]"] = "12345";
+        fields["Answers[sex]"] = "unicorn";
+
+        var response = await citizen.PostFormAsync("/procedures/dog-registration/apply", fields);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await PortalClient.ReadAsync(response);
+        Assert.StartsWith("エラー:", page.Title);
+        Assert.Equal(
+            ["申請先の区役所を選択してください", "犬の名前を入力してください", "性別は選択肢から選んでください", "日中の連絡先電話番号は 06-6208-8181 のような電話番号で入力してください"],
+            page.ErrorSummary());
+        // Each summary link points at the field it is about, and the answers typed are kept.
+        var links = page.QuerySelectorAll(".error-summary a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains("#answer-dog_name", links);
+        Assert.Contains("#WardId", links);
+        Assert.NotNull(page.GetElementById("answer-dog_name"));
+        Assert.Equal("柴犬", page.QuerySelector<IHtmlInputElement>("#answer-breed")!.Value);
+        Assert.Equal(before, await CaseCountAsync());
+    }
+
+    [Fact]
+    public async Task Errors_are_in_English_when_the_citizen_chose_English()
+    {
+        var citizen = await PortalClient.SignedInAsync(factory, Demo.Citizen);
+        await citizen.Http.GetAsync("/language?culture=en&returnUrl=/");
+        var fields = Filing.DogAnswers();
+        fields["Answers[dog_name]"] = "";
+
+        var page = await PortalClient.ReadAsync(await citizen.PostFormAsync("/procedures/dog-registration/apply", fields));
+
+        Assert.StartsWith("Error:", page.Title);
+        Assert.Contains("Enter Dog's name", page.ErrorSummary());
+        Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
+    }
+
+    [Fact]
+    public async Task Submitting_the_same_form_twice_makes_one_application()
+    {
+        var citizen = await PortalClient.SignedInAsync(factory, Demo.Citizen);
+        var ward = await Filing.WardIdAsync(citizen, "都島区役所");
+        var form = (await citizen.GetPageAsync("/procedures/dog-registration/apply")).QuerySelector<IHtmlFormElement>("main form[method=post]")!;
+        var fields = Filing.DogAnswers("二重送信");
+        fields["WardId"] = ward;
+        var before = await CaseCountAsync();
+
+        var first = await citizen.SubmitAsync(form, fields, "/procedures/dog-registration/apply");
+        var again = await citizen.SubmitAsync(form, fields, "/procedures/dog-registration/apply");
+        var racing = await Task.WhenAll(
+            citizen.SubmitAsync(form, fields, "/procedures/dog-registration/apply"),
+            citizen.SubmitAsync(form, fields, "/procedures/dog-registration/apply"));
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.All(racing.Append(again), r => Assert.Equal(first.Headers.Location, r.Headers.Location));
+        Assert.Equal(before + 1, await CaseCountAsync());
+    }
+
+    [Fact]
+    public async Task Two_staff_deciding_at_once_exactly_one_wins_and_the_other_sees_why()
+    {
+        var citizen = await PortalClient.SignedInAsync(factory, Demo.Citizen);
+        var (caseId, _) = await Filing.FileDogRegistrationAsync(citizen);
+        var staff = await PortalClient.SignedInAsync(factory, Demo.KitaStaff);
+        var approver = await PortalClient.SignedInAsync(factory, Demo.KitaApprover);
+        var url = $"/staff/cases/{caseId}";
+        var staffForm = (await staff.GetPageAsync(url)).QuerySelector<IHtmlFormElement>("main form[method=post]")!;
+        var approverForm = (await approver.GetPageAsync(url)).QuerySelector<IHtmlFormElement>("main form[method=post]")!;
+
+        var results = await Task.WhenAll(
+            staff.SubmitAsync(staffForm, new() { ["Action"] = "Approve", ["Comment"] = "A" }, url),
+            approver.SubmitAsync(approverForm, new() { ["Action"] = "Reject", ["Comment"] = "B" }, url));
+
+        Assert.Single(results, r => r.StatusCode == HttpStatusCode.Redirect);
+        var loser = Assert.Single(results, r => r.StatusCode == HttpStatusCode.OK);
+        var page = await PortalClient.ReadAsync(loser);
+        Assert.Contains("他の職員が先にこの案件を更新しました", page.Text(".notice"));
+        Assert.Contains(page.Text("#status"), new[] { "承認", "却下" });
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CityDxDbContext>();
+        Assert.Equal(2, await db.CaseHistory.CountAsync(h => h.CaseId == caseId));
+    }
+
+    [Fact]
+    public async Task A_post_without_the_antiforgery_token_is_refused()
+    {
+        var citizen = await PortalClient.SignedInAsync(factory, Demo.Citizen);
+        var before = await CaseCountAsync();
+        var fields = Filing.DogAnswers();
+        fields["SubmissionKey"] = Guid.NewGuid().ToString();
+        fields["WardId"] = await Filing.WardIdAsync(citizen, "北区役所");
+
+        var response = await citizen.Http.PostAsync("/procedures/dog-registration/apply", new FormUrlEncodedContent(fields));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(before, await CaseCountAsync());
+    }
+}
