@@ -1,0 +1,119 @@
+using System.Text.RegularExpressions;
+using CityDx.Domain.Cases;
+using Microsoft.Playwright;
+
+namespace CityDx.BrowserTests;
+
+/// <summary>
+/// The foundation's end-to-end path in a real browser, with axe on every page visited: a citizen
+/// files, staff of the chosen ward approve, the citizen sees the decision.
+/// </summary>
+public sealed partial class FilingJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private const string Password = "CityDx-demo-2026";
+
+    [Fact]
+    public async Task Citizen_files_ward_staff_approve_citizen_sees_the_decision()
+    {
+        var page = await browser.NewPageAsync();
+
+        // A citizen signs in and finds the procedure from the catalogue.
+        await page.GotoAsync("/");
+        await page.AssertAccessibleAsync();
+        await SignInAsync(page, "citizen@example.jp");
+        await page.GetByRole(AriaRole.Link, new() { Name = "手続きをさがす" }).First.ClickAsync();
+        await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "犬の登録申請" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("犬の登録申請");
+        await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "申請をはじめる" }).ClickAsync();
+        await page.AssertAccessibleAsync();
+
+        // Submitting nothing shows the error summary, focused, with links to the fields.
+        await page.GetByRole(AriaRole.Button, new() { Name = "申請する" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveTitleAsync(StartsWithError());
+        var summary = page.Locator(".error-summary");
+        await Assertions.Expect(summary).ToBeFocusedAsync();
+        await Assertions.Expect(summary.GetByRole(AriaRole.Link, new() { Name = "犬の名前を入力してください" })).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync();
+        await summary.GetByRole(AriaRole.Link, new() { Name = "犬の名前を入力してください" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("犬の名前")).ToBeFocusedAsync();
+
+        // Fills the form by its labels, as a screen-reader user would find the fields.
+        await page.GetByLabel("申請先の区役所").SelectOptionAsync(new SelectOptionValue { Label = "北区役所" });
+        await page.GetByLabel("犬の名前").FillAsync("コロ");
+        await page.GetByLabel("犬種").FillAsync("柴犬");
+        await page.GetByRole(AriaRole.Group, new() { Name = "性別" }).GetByLabel("メス").CheckAsync();
+        await page.GetByLabel("生年月日").FillAsync("2026-03-03");
+        await page.GetByRole(AriaRole.Group, new() { Name = "今年度の狂犬病予防注射を受けましたか" }).GetByLabel("はい").CheckAsync();
+        await page.GetByLabel("日中の連絡先電話番号").FillAsync("06-6208-8181");
+        await page.GetByRole(AriaRole.Button, new() { Name = "申請する" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "申請を受け付けました" })).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync();
+        var receipt = (await page.Locator("#receipt-number").TextContentAsync())!.Trim();
+        Assert.True(ReceiptNumber.IsValid(receipt), receipt);
+        await SignOutAsync(page);
+
+        // Staff of 北区 find it in their queue and approve it with a comment.
+        await SignInAsync(page, "staff.kita@example.jp");
+        await page.GetByRole(AriaRole.Link, new() { Name = "案件一覧(処理待ち)" }).ClickAsync();
+        await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = receipt }).ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("受付待ち");
+        await page.AssertAccessibleAsync();
+        await page.GetByLabel("承認する").CheckAsync();
+        await page.GetByLabel("コメント").FillAsync("鑑札を郵送します。");
+        await page.GetByRole(AriaRole.Button, new() { Name = "処理を確定する" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("承認");
+        await page.AssertAccessibleAsync();
+        await SignOutAsync(page);
+
+        // The citizen sees the decision and the comment in My applications.
+        await SignInAsync(page, "citizen@example.jp");
+        await page.GetByRole(AriaRole.Link, new() { Name = "マイページ(申請一覧)" }).ClickAsync();
+        await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = receipt }).ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("承認");
+        await Assertions.Expect(page.Locator(".timeline")).ToContainTextAsync("鑑札を郵送します。");
+        await page.AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task The_portal_switches_to_English_and_stays_accessible()
+    {
+        var page = await browser.NewPageAsync(new ViewportSize { Width = 375, Height = 740 });
+        await page.GotoAsync("/procedures");
+        await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Find a procedure");
+        Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
+        await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Dog registration" }).ClickAsync();
+        await page.AssertAccessibleAsync();
+        await page.GotoAsync("/account/sign-in");
+        await page.AssertAccessibleAsync();
+        await page.GotoAsync("/account/register");
+        await page.AssertAccessibleAsync();
+        await page.GotoAsync("/no-such-page");
+        await page.AssertAccessibleAsync();
+    }
+
+    private static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/account/sign-in");
+        await page.AssertAccessibleAsync();
+        await page.GetByLabel("メールアドレス").FillAsync(email);
+        await page.GetByLabel("パスワード").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "ログインする" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "ログアウト" })).ToBeVisibleAsync();
+    }
+
+    private static async Task SignOutAsync(IPage page)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "ログアウト" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "ログイン" })).ToBeVisibleAsync();
+    }
+
+    [GeneratedRegex("^エラー:")]
+    private static partial Regex StartsWithError();
+}
