@@ -78,7 +78,11 @@ fi
 # --- Chromium for the browser tests -----------------------------------------------------------
 if ! command -v chromium >/dev/null 2>&1; then
   log "installing Chromium"
-  apt_install chromium fonts-noto-cjk
+  apt_install chromium
+fi
+# Japanese glyphs, so screenshots and what the browser lays out are real text, not boxes.
+if command -v fc-list >/dev/null 2>&1 && ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
+  apt_install fonts-noto-cjk || true
 fi
 export CITYDX_CHROMIUM="${CITYDX_CHROMIUM:-$(command -v chromium)}"
 echo "Chromium under test: $("$CITYDX_CHROMIUM" --version 2>/dev/null || echo "$CITYDX_CHROMIUM")"

@@ -1,4 +1,5 @@
 using CityDx.Domain.Forms;
+using CityDx.Domain.Japanese;
 
 namespace CityDx.Application.Common;
 
@@ -17,6 +18,9 @@ public sealed record AnsweredField(string Key, string LabelJa, string LabelEn, s
                 {
                     FieldType.SingleChoice when option is not null => new AnsweredField(f.Key, f.LabelJa, f.LabelEn, option.LabelJa, option.LabelEn),
                     FieldType.YesNo => new AnsweredField(f.Key, f.LabelJa, f.LabelEn, value == "yes" ? "はい" : "いいえ", value == "yes" ? "Yes" : "No"),
+                    FieldType.Phone => new AnsweredField(f.Key, f.LabelJa, f.LabelEn, PhoneNumber.Format(value), PhoneNumber.Format(value)),
+                    FieldType.Date when DateOnly.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var date) =>
+                        new AnsweredField(f.Key, f.LabelJa, f.LabelEn, $"{Wareki.Format(date)}({date:yyyy-MM-dd})", date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)),
                     _ => new AnsweredField(f.Key, f.LabelJa, f.LabelEn, value, value),
                 };
             })

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CityDx.Domain.Japanese;
 
 namespace CityDx.Domain.Forms;
 
@@ -57,8 +58,10 @@ public sealed class FormDefinition
     public IReadOnlyList<FormField> Fields { get; }
 
     /// <summary>
-    /// Checks the answers and returns them trimmed, with unknown keys dropped so nothing the form
-    /// does not ask for is stored.
+    /// Checks the answers and returns them normalised (full-width digits and letters made
+    /// half-width where the field expects them, half-width kana made full-width, spaces trimmed,
+    /// phone numbers as digits, dates as ISO), with unknown keys dropped so nothing the form does
+    /// not ask for is stored.
     /// </summary>
     public FormValidationResult Validate(IReadOnlyDictionary<string, string?> answers)
     {
@@ -67,7 +70,14 @@ public sealed class FormDefinition
         foreach (var field in Fields)
         {
             answers.TryGetValue(field.Key, out var raw);
-            var value = raw?.Trim() ?? "";
+            if (raw is not null && (!IsWellFormed(raw) || raw.Any(IsRefused)))
+            {
+                // Checked before normalising, which would silently repair or drop such characters.
+                errors.Add(new FieldError(field.Key, "Form.InvalidCharacters"));
+                continue;
+            }
+
+            var value = Normalize(field.Type, raw);
             if (value.Length == 0)
             {
                 if (field.Required)
@@ -78,35 +88,74 @@ public sealed class FormDefinition
                 continue;
             }
 
-            var error = Check(field, value);
+            var (error, stored) = Check(field, value);
             if (error is not null)
             {
                 errors.Add(error);
                 continue;
             }
 
-            clean[field.Key] = value;
+            clean[field.Key] = stored;
         }
 
         return new FormValidationResult(errors, clean);
     }
 
-    private static FieldError? Check(FormField field, string value)
+    private static string Normalize(FieldType type, string? raw) => raw is null ? "" : type switch
+    {
+        FieldType.ShortText or FieldType.LongText => TextNormalizer.NormalizeText(raw),
+        FieldType.Number or FieldType.Email or FieldType.Phone or FieldType.Date => TextNormalizer.ToHalfWidthAscii(raw).Trim(),
+        _ => raw.Trim(),
+    };
+
+    private static (FieldError? Error, string Stored) Check(FormField field, string value)
     {
         if (value.Length > field.EffectiveMaxLength)
         {
-            return new FieldError(field.Key, "Form.TooLong", new Dictionary<string, object> { ["max"] = field.EffectiveMaxLength });
+            return (new FieldError(field.Key, "Form.TooLong", new Dictionary<string, object> { ["max"] = field.EffectiveMaxLength }), value);
         }
 
-        if (value.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
+        var error = CheckType(field, ref value);
+        return (error, value);
+    }
+
+    /// <summary>
+    /// Control characters (but line breaks and tabs), bidirectional overrides, which can disguise
+    /// text, and U+FFFD, which is what invalid UTF-8 in a request decodes to.
+    /// </summary>
+    private static bool IsRefused(char c) =>
+        (char.IsControl(c) && c is not '\n' and not '\r' and not '\t')
+        || c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200E' or '\u200F' or '\uFFFD';
+
+    /// <summary>No lone surrogate halves (they cannot be stored or shown).</summary>
+    private static bool IsWellFormed(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
         {
-            return new FieldError(field.Key, "Form.InvalidCharacters");
+            if (char.IsHighSurrogate(value[i]))
+            {
+                if (i + 1 >= value.Length || !char.IsLowSurrogate(value[i + 1]))
+                {
+                    return false;
+                }
+
+                i++;
+            }
+            else if (char.IsLowSurrogate(value[i]))
+            {
+                return false;
+            }
         }
 
+        return true;
+    }
+
+    private static FieldError? CheckType(FormField field, ref string value)
+    {
         switch (field.Type)
         {
             case FieldType.Number:
-                if (!decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number))
+                if (!decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
                 {
                     return new FieldError(field.Key, "Form.NotANumber");
                 }
@@ -116,13 +165,16 @@ public sealed class FormDefinition
                     return new FieldError(field.Key, "Form.OutOfRange", new Dictionary<string, object> { ["min"] = field.Min ?? decimal.MinValue, ["max"] = field.Max ?? decimal.MaxValue });
                 }
 
+                value = number.ToString(CultureInfo.InvariantCulture);
                 break;
             case FieldType.Date:
-                if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+                // The browser's date input sends ISO; a typed 西暦 or 和暦 date (令和7年4月1日, R7.4.1) is accepted too.
+                if (!Wareki.TryParseDetailed(value, out var date, out _))
                 {
                     return new FieldError(field.Key, "Form.NotADate");
                 }
 
+                value = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
                 break;
             case FieldType.Email:
                 var at = value.IndexOf('@', StringComparison.Ordinal);
@@ -133,15 +185,16 @@ public sealed class FormDefinition
 
                 break;
             case FieldType.Phone:
-                var digits = value.Where(c => c is not '-' and not ' ' and not '(' and not ')').ToArray();
-                if (digits.Length is < 10 or > 11 || digits[0] != '0' || !digits.All(char.IsAsciiDigit))
+                if (!PhoneNumber.TryNormalize(value, out var phone, out _))
                 {
                     return new FieldError(field.Key, "Form.NotAPhone");
                 }
 
+                value = phone;
                 break;
             case FieldType.SingleChoice:
-                if (field.OptionList.All(o => o.Value != value))
+                var chosen = value;
+                if (field.OptionList.All(o => o.Value != chosen))
                 {
                     return new FieldError(field.Key, "Form.NotAnOption");
                 }

@@ -1,0 +1,78 @@
+using CityDx.Domain.Cases;
+
+namespace CityDx.UnitTests.Cases;
+
+public sealed class CaseTests
+{
+    private static readonly DateTimeOffset Filed = new(2026, 4, 1, 1, 0, 0, TimeSpan.Zero);
+
+    private static Case NewCase() => Case.Submit(ReceiptNumber.Generate(), Guid.NewGuid(), Guid.NewGuid(), "citizen", Guid.NewGuid(),
+        Channel.Online, new Dictionary<string, string> { ["name"] = "大阪 花子" }, Guid.NewGuid(), new DateOnly(2026, 4, 8), "citizen", Filed);
+
+    [Fact]
+    public void A_new_case_is_submitted_with_one_history_line()
+    {
+        var c = NewCase();
+        Assert.Equal(CaseStatus.Submitted, c.Status);
+        var line = Assert.Single(c.History);
+        Assert.Null(line.FromStatus);
+        Assert.Equal(CaseStatus.Submitted, line.ToStatus);
+        Assert.Equal("大阪 花子", c.Answers["name"]);
+    }
+
+    [Fact]
+    public void Staff_approve_and_the_history_records_who_when_from_and_to()
+    {
+        var c = NewCase();
+        var at = Filed.AddDays(2);
+        c.Apply(CaseWorkflow.Default, CaseAction.StartReview, ActorKind.Staff, "staff", null, at);
+        c.Apply(CaseWorkflow.Default, CaseAction.Approve, ActorKind.Staff, "staff", " 問題ありません ", at.AddHours(1));
+
+        Assert.Equal(CaseStatus.Approved, c.Status);
+        Assert.Equal(at.AddHours(1), c.DecidedAt);
+        Assert.Equal(3, c.Version);
+        var last = c.History[^1];
+        Assert.Equal((CaseStatus?)CaseStatus.UnderReview, last.FromStatus);
+        Assert.Equal(CaseStatus.Approved, last.ToStatus);
+        Assert.Equal("staff", last.ActorUserId);
+        Assert.Equal("問題ありません", last.Comment);
+    }
+
+    [Fact]
+    public void A_decided_case_cannot_be_decided_again()
+    {
+        var c = NewCase();
+        c.Apply(CaseWorkflow.Default, CaseAction.Approve, ActorKind.Staff, "staff", null, Filed);
+        var ex = Assert.Throws<DomainRuleException>(() => c.Apply(CaseWorkflow.Default, CaseAction.Reject, ActorKind.Staff, "staff", "no", Filed));
+        Assert.Equal("Case.ActionNotAllowed", ex.Code);
+        Assert.Equal(2, c.History.Count);
+    }
+
+    [Fact]
+    public void Rejecting_without_a_reason_is_refused_and_changes_nothing()
+    {
+        var c = NewCase();
+        var ex = Assert.Throws<DomainRuleException>(() => c.Apply(CaseWorkflow.Default, CaseAction.Reject, ActorKind.Staff, "staff", "   ", Filed));
+        Assert.Equal("Case.CommentRequired", ex.Code);
+        Assert.Equal(CaseStatus.Submitted, c.Status);
+        Assert.Single(c.History);
+        Assert.Equal(1, c.Version);
+    }
+
+    [Fact]
+    public void Only_the_applicant_withdraws_and_staff_cannot_withdraw_for_them()
+    {
+        var c = NewCase();
+        Assert.Throws<DomainRuleException>(() => c.Apply(CaseWorkflow.Default, CaseAction.Withdraw, ActorKind.Staff, "staff", "x", Filed));
+        c.Apply(CaseWorkflow.Default, CaseAction.Withdraw, ActorKind.Applicant, "citizen", "引越しのため", Filed);
+        Assert.Equal(CaseStatus.Withdrawn, c.Status);
+    }
+
+    [Theory]
+    [InlineData(CaseStatus.Submitted, new[] { CaseAction.StartReview, CaseAction.Approve, CaseAction.Reject })]
+    [InlineData(CaseStatus.UnderReview, new[] { CaseAction.Approve, CaseAction.Reject })]
+    [InlineData(CaseStatus.Approved, new CaseAction[0])]
+    [InlineData(CaseStatus.Rejected, new CaseAction[0])]
+    public void Staff_see_the_actions_of_the_state(CaseStatus status, CaseAction[] expected) =>
+        Assert.Equal(expected, CaseWorkflow.Default.AvailableFrom(status, ActorKind.Staff).Select(t => t.Action).Distinct().ToArray());
+}
