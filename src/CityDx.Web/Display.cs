@@ -29,5 +29,6 @@ public static class Display
             ? AnswerId(key["Answers[".Length..^1])
             : key.Replace('.', '_').Replace('[', '_').Replace(']', '_');
 
-    public static string AnswerId(string fieldKey) => "answer-" + fieldKey;
+    /// <summary>HTML id of an answer's input; compound parts ("address.postal_code") use a hyphen.</summary>
+    public static string AnswerId(string fieldKey) => "answer-" + fieldKey.Replace('.', '-');
 }

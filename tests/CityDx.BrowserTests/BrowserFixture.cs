@@ -36,13 +36,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(ViewportSize? viewport = null)
+    public async Task<IPage> NewPageAsync(ViewportSize? viewport = null, bool javaScript = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Server.BaseUrl,
             Locale = "ja-JP",
             ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 },
+            JavaScriptEnabled = javaScript,
         });
         return await context.NewPageAsync();
     }
@@ -52,6 +53,26 @@ public sealed class BrowserFixture : IAsyncLifetime
         await Browser.DisposeAsync();
         Playwright.Dispose();
         await Server.DisposeAsync();
+    }
+}
+
+public static class Portal
+{
+    public const string Password = "CityDx-demo-2026";
+
+    public static async Task SignInAsync(this IPage page, string email)
+    {
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("メールアドレス").FillAsync(email);
+        await page.GetByLabel("パスワード").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "ログインする" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "ログアウト" })).ToBeVisibleAsync();
+    }
+
+    public static async Task SignOutAsync(this IPage page)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "ログアウト" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "ログイン" })).ToBeVisibleAsync();
     }
 }
 

@@ -10,8 +10,6 @@ namespace CityDx.BrowserTests;
 /// </summary>
 public sealed partial class FilingJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private const string Password = "CityDx-demo-2026";
-
     [Fact]
     public async Task Citizen_files_ward_staff_approve_citizen_sees_the_decision()
     {
@@ -20,7 +18,9 @@ public sealed partial class FilingJourneyTests(BrowserFixture browser) : IClassF
         // A citizen signs in and finds the procedure from the catalogue.
         await page.GotoAsync("/");
         await page.AssertAccessibleAsync();
-        await SignInAsync(page, "citizen@example.jp");
+        await page.GotoAsync("/account/sign-in");
+        await page.AssertAccessibleAsync();
+        await page.SignInAsync("citizen@example.jp");
         await page.GetByRole(AriaRole.Link, new() { Name = "手続きをさがす" }).First.ClickAsync();
         await page.AssertAccessibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "犬の登録申請" }).ClickAsync();
@@ -53,10 +53,10 @@ public sealed partial class FilingJourneyTests(BrowserFixture browser) : IClassF
         await page.AssertAccessibleAsync();
         var receipt = (await page.Locator("#receipt-number").TextContentAsync())!.Trim();
         Assert.True(ReceiptNumber.IsValid(receipt), receipt);
-        await SignOutAsync(page);
+        await page.SignOutAsync();
 
         // Staff of 北区 find it in their queue and approve it with a comment.
-        await SignInAsync(page, "staff.kita@example.jp");
+        await page.SignInAsync("staff.kita@example.jp");
         await page.GetByRole(AriaRole.Link, new() { Name = "案件一覧(処理待ち)" }).ClickAsync();
         await page.AssertAccessibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = receipt }).ClickAsync();
@@ -67,10 +67,10 @@ public sealed partial class FilingJourneyTests(BrowserFixture browser) : IClassF
         await page.GetByRole(AriaRole.Button, new() { Name = "処理を確定する" }).ClickAsync();
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("承認");
         await page.AssertAccessibleAsync();
-        await SignOutAsync(page);
+        await page.SignOutAsync();
 
         // The citizen sees the decision and the comment in My applications.
-        await SignInAsync(page, "citizen@example.jp");
+        await page.SignInAsync("citizen@example.jp");
         await page.GetByRole(AriaRole.Link, new() { Name = "マイページ(申請一覧)" }).ClickAsync();
         await page.AssertAccessibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = receipt }).ClickAsync();
@@ -96,22 +96,6 @@ public sealed partial class FilingJourneyTests(BrowserFixture browser) : IClassF
         await page.AssertAccessibleAsync();
         await page.GotoAsync("/no-such-page");
         await page.AssertAccessibleAsync();
-    }
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/account/sign-in");
-        await page.AssertAccessibleAsync();
-        await page.GetByLabel("メールアドレス").FillAsync(email);
-        await page.GetByLabel("パスワード").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "ログインする" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "ログアウト" })).ToBeVisibleAsync();
-    }
-
-    private static async Task SignOutAsync(IPage page)
-    {
-        await page.GetByRole(AriaRole.Button, new() { Name = "ログアウト" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "ログイン" })).ToBeVisibleAsync();
     }
 
     [GeneratedRegex("^エラー:")]

@@ -79,7 +79,16 @@ public sealed class FilingPathTests(CityDxFactory factory) : IClassFixture<CityD
         var response = await citizen.PostFormAsync("/procedures/juminhyo-copy/apply", new()
         {
             ["Answers[full_name]"] = "大阪 花子",
-            ["Answers[address]"] = "大阪市北区中之島1-3-20",
+            ["Answers[full_name_kana]"] = "おおさか はなこ",
+            ["Answers[birth_date.era]"] = "平成",
+            ["Answers[birth_date.year]"] = "2",
+            ["Answers[birth_date.month]"] = "2",
+            ["Answers[birth_date.day]"] = "28",
+            ["Answers[address.postal_code]"] = "５３０－０００５",
+            ["Answers[address.prefecture]"] = "大阪府",
+            ["Answers[address.city]"] = "大阪市北区",
+            ["Answers[address.town]"] = "中之島",
+            ["Answers[address.street]"] = "1-3-20",
             ["Answers[copies]"] = "2",
             ["Answers[household]"] = "no",
             ["Answers[purpose]"] = "employment",
@@ -89,7 +98,11 @@ public sealed class FilingPathTests(CityDxFactory factory) : IClassFixture<CityD
         var caseId = response.Headers.Location!.ToString().Split('/')[3];
 
         var central = await PortalClient.SignedInAsync(factory, Demo.CentralStaff);
-        await central.GetPageAsync($"/staff/cases/{caseId}");
+        var detail = await central.GetPageAsync($"/staff/cases/{caseId}");
+        var answers = detail.Text("main");
+        Assert.Contains("オオサカ\u3000ハナコ", answers);
+        Assert.Contains("平成2年2月28日(1990-02-28)", answers);
+        Assert.Contains("〒530-0005 大阪府大阪市北区中之島1-3-20", answers);
         var kita = await PortalClient.SignedInAsync(factory, Demo.KitaStaff);
         await kita.GetPageAsync($"/staff/cases/{caseId}", HttpStatusCode.NotFound);
     }

@@ -72,9 +72,8 @@ public static class SubmitApplication
                 errors.Add((nameof(Command.WardId), l["Validation.WardRequired"].Value));
             }
 
-            var fields = version.Definition.Fields.ToDictionary(f => f.Key);
             errors.AddRange(validation.Errors.Select(e =>
-                (LocalizationExtensions.AnswerProperty(e.FieldKey), l.Describe(e, fields[e.FieldKey], user.PrefersEnglish))));
+                (LocalizationExtensions.AnswerProperty(e.FieldKey), l.Describe(e, version.Definition.FieldOf(e), user.PrefersEnglish))));
             if (errors.Count > 0)
             {
                 throw errors.ToValidationException();

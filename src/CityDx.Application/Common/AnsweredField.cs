@@ -9,9 +9,16 @@ public sealed record AnsweredField(string Key, string LabelJa, string LabelEn, s
     /// <summary>Renders answers against the form version they were filed under, in the form's order.</summary>
     public static IReadOnlyList<AnsweredField> From(FormDefinition definition, IReadOnlyDictionary<string, string> answers) =>
         definition.Fields
-            .Where(f => answers.ContainsKey(f.Key))
+            .Where(f => answers.ContainsKey(f.Type == FieldType.PostalAddress ? AddressPart.Key(f.Key, AddressPart.PostalCode) : f.Key))
             .Select(f =>
             {
+                if (f.Type == FieldType.PostalAddress)
+                {
+                    string Part(string p) => answers.GetValueOrDefault(AddressPart.Key(f.Key, p)) ?? "";
+                    var address = $"〒{PostalCode.Format(Part(AddressPart.PostalCode))} {Part(AddressPart.Prefecture)}{Part(AddressPart.City)}{Part(AddressPart.Town)}{Part(AddressPart.Street)}";
+                    return new AnsweredField(f.Key, f.LabelJa, f.LabelEn, address, address);
+                }
+
                 var value = answers[f.Key];
                 var option = f.OptionList.FirstOrDefault(o => o.Value == value);
                 return f.Type switch

@@ -13,6 +13,15 @@ public static class LocalizationExtensions
     /// </summary>
     public static string Describe(this IStringLocalizer<SharedResource> l, FieldError error, FormField field, bool english)
     {
+        if (error.Code == "Form.NotADate" && error.Args?.GetValueOrDefault("reason") is string reason
+            && Enum.TryParse<CityDx.Domain.Japanese.DateInputError>(reason, out var dateError)
+            && dateError is not (CityDx.Domain.Japanese.DateInputError.None or CityDx.Domain.Japanese.DateInputError.UnrecognizedFormat))
+        {
+            // Say exactly what is impossible about the date (平成31年5月1日, 2月30日 …).
+            var why = english ? CityDx.Domain.Japanese.ErrorMessages.En(dateError) : CityDx.Domain.Japanese.ErrorMessages.Ja(dateError);
+            return l["Form.NotADate.Because"].Value.Replace("{label}", field.Label(english), StringComparison.Ordinal).Replace("{reason}", why, StringComparison.Ordinal);
+        }
+
         var text = l[error.Code].Value.Replace("{label}", field.Label(english), StringComparison.Ordinal);
         if (error.Args is not null)
         {
@@ -23,6 +32,15 @@ public static class LocalizationExtensions
         }
 
         return text;
+    }
+
+    /// <summary>The field an error belongs to: its own key, or the compound field of a part ("address.postal_code").</summary>
+    public static FormField FieldOf(this FormDefinition definition, FieldError error)
+    {
+        var key = error.FieldKey;
+        var dot = key.IndexOf('.', StringComparison.Ordinal);
+        var baseKey = dot < 0 ? key : key[..dot];
+        return definition.Fields.First(f => f.Key == baseKey);
     }
 
     /// <summary>Name of the property that carries an answer, so pages can link an error to its field.</summary>

@@ -1,4 +1,5 @@
 using CityDx.Domain.Cases;
+using CityDx.Domain.Japanese;
 using CityDx.Domain.Organisation;
 using CityDx.Domain.Procedures;
 using CityDx.Infrastructure.Identity;
@@ -23,6 +24,7 @@ public abstract class CityDxDbContext(DbContextOptions options)
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<CaseHistoryEntry> CaseHistory => Set<CaseHistoryEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<PostalAddress> PostalAddresses => Set<PostalAddress>();
 
     /// <summary>
     /// Case history is append-only: refuse to save a change or deletion of an entry. (On PostgreSQL a
@@ -116,6 +118,21 @@ public abstract class CityDxDbContext(DbContextOptions options)
             b.HasOne<ApplicationUser>().WithMany().HasForeignKey(c => c.ApplicantUserId).OnDelete(DeleteBehavior.Restrict);
             b.HasMany(c => c.History).WithOne().HasForeignKey(h => h.CaseId).OnDelete(DeleteBehavior.Restrict);
             b.Navigation(c => c.History).UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+
+        builder.Entity<PostalAddress>(b =>
+        {
+            b.ToTable("postal_addresses");
+            b.HasKey(a => new { a.PostalCode, a.City, a.Town });
+            b.Property(a => a.PostalCode).HasMaxLength(7);
+            b.Property(a => a.PrefectureCode).HasMaxLength(2);
+            b.Property(a => a.Prefecture).HasMaxLength(16);
+            b.Property(a => a.City).HasMaxLength(64);
+            b.Property(a => a.Town).HasMaxLength(200);
+            b.Property(a => a.PrefectureKana).HasMaxLength(32);
+            b.Property(a => a.CityKana).HasMaxLength(128);
+            b.Property(a => a.TownKana).HasMaxLength(400);
+            b.HasIndex(a => a.PrefectureCode);
         });
 
         builder.Entity<CaseHistoryEntry>(b =>

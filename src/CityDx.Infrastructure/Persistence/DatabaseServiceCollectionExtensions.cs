@@ -40,6 +40,7 @@ public static class DatabaseServiceCollectionExtensions
                 break;
         }
 
+        services.AddScoped<PostalCodes.PostalCodeImporter>();
         return services;
     }
 }

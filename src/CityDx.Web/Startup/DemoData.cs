@@ -114,8 +114,10 @@ public static class DemoData
                 "Request a copy of your residence record. The central processing centre handles it and posts it to your registered address.",
                 "registration", 3, Routing.CentralProcessingCentre, units["osaka"]),
             [
-                new("full_name", FieldType.ShortText, "氏名", "Full name", MaxLength: 100),
-                new("address", FieldType.ShortText, "住所", "Address", MaxLength: 200),
+                new("full_name", FieldType.PersonName, "氏名", "Full name", MaxLength: 100),
+                new("full_name_kana", FieldType.Furigana, "氏名(フリガナ)", "Full name in katakana", MaxLength: 100, HintJa: "ひらがなで入力しても、カタカナに変換されます", HintEn: "Hiragana is converted to katakana"),
+                new("birth_date", FieldType.Date, "生年月日", "Date of birth", Wareki: true),
+                new("address", FieldType.PostalAddress, "住所(住民登録をしている住所)", "Registered address"),
                 new("copies", FieldType.Number, "必要な通数", "Number of copies", Min: 1, Max: 10),
                 new("household", FieldType.YesNo, "世帯全員の記載が必要ですか", "Do you need every member of the household listed?"),
                 new("purpose", FieldType.SingleChoice, "使いみち", "What it is for", Options: purposes),
@@ -129,7 +131,7 @@ public static class DemoData
             [
                 new("item", FieldType.ShortText, "品目", "Item", MaxLength: 100, HintJa: "例: たんす", HintEn: "For example, a wardrobe"),
                 new("count", FieldType.Number, "個数", "How many", Min: 1, Max: 10),
-                new("collection_address", FieldType.ShortText, "収集場所の住所", "Collection address", MaxLength: 200),
+                new("collection_address", FieldType.PostalAddress, "収集場所の住所", "Collection address"),
                 new("phone", FieldType.Phone, "連絡先電話番号", "Phone number"),
                 new("notes", FieldType.LongText, "連絡事項", "Anything we should know", Required: false, MaxLength: 1000),
             ]);
@@ -139,8 +141,9 @@ public static class DemoData
                 "Claim the child allowance for a child you bring up. Apply within 15 days of the birth or of moving in.",
                 "childcare", 10, Routing.ChosenWard, units["osaka"]),
             [
-                new("child_name", FieldType.ShortText, "児童の氏名", "Child's full name", MaxLength: 100),
-                new("child_birth_date", FieldType.Date, "児童の生年月日", "Child's date of birth"),
+                new("child_name", FieldType.PersonName, "児童の氏名", "Child's full name", MaxLength: 100),
+                new("child_name_kana", FieldType.Furigana, "児童の氏名(フリガナ)", "Child's name in katakana", MaxLength: 100),
+                new("child_birth_date", FieldType.Date, "児童の生年月日", "Child's date of birth", Wareki: true),
                 new("relationship", FieldType.SingleChoice, "児童との続柄", "Your relationship to the child", Options: relationships),
                 new("email", FieldType.Email, "連絡先メールアドレス", "Email address for contact"),
                 new("phone", FieldType.Phone, "日中の連絡先電話番号", "Daytime phone number"),

@@ -14,7 +14,9 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails) :
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!httpContext.Request.Path.StartsWithSegments("/api"))
+        // By now the request path is already the error page's; the original is on the feature.
+        var originalPath = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path;
+        if (!originalPath.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
@@ -29,6 +31,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails) :
             _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError },
         };
         httpContext.Response.StatusCode = problem.Status ?? 500;
+
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 }

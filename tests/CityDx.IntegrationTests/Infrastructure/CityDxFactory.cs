@@ -26,7 +26,7 @@ public class CityDxFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("RateLimits:SignInPerMinute", "1000");
         builder.UseSetting("RateLimits:FilingPerMinute", "1000");
-        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Serilog:MinimumLevel:Default", Environment.GetEnvironmentVariable("CITYDX_TEST_LOGLEVEL") ?? "Warning");
     }
 
     public new async Task DisposeAsync()

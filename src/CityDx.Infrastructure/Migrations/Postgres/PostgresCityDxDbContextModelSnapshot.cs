@@ -130,6 +130,52 @@ namespace CityDx.Infrastructure.Migrations.Postgres
                     b.ToTable("case_history", (string)null);
                 });
 
+            modelBuilder.Entity("CityDx.Domain.Japanese.PostalAddress", b =>
+                {
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<string>("City")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Town")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("CityKana")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Prefecture")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("PrefectureCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("PrefectureKana")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("TownKana")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("PostalCode", "City", "Town");
+
+                    b.HasIndex("PrefectureCode");
+
+                    b.ToTable("postal_addresses", (string)null);
+                });
+
             modelBuilder.Entity("CityDx.Domain.Organisation.OrganisationUnit", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,11 +1,15 @@
 using CityDx.Application.Applications;
+using CityDx.Application.PostalCodes;
 using CityDx.Application.Procedures;
+using CityDx.Application.Resources;
+using CityDx.Domain.Forms;
 using CityDx.Web.Startup;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 
 namespace CityDx.Web.Pages.Applications;
 
@@ -14,7 +18,7 @@ namespace CityDx.Web.Pages.Applications;
 /// click, a refresh or a retried POST finds the application already made instead of a second one.
 /// </summary>
 [EnableRateLimiting(RateLimitOptions.FilingPolicy)]
-public sealed class SubmitApplicationModel(IMediator mediator) : PageModel
+public sealed class SubmitApplicationModel(IMediator mediator, IStringLocalizer<SharedResource> l) : PageModel
 {
     public GetProcedure.ProcedureDetail? Procedure { get; private set; }
 
@@ -26,6 +30,14 @@ public sealed class SubmitApplicationModel(IMediator mediator) : PageModel
 
     [BindProperty]
     public Guid SubmissionKey { get; set; }
+
+    /// <summary>The address lookup's message, by field key (works without JavaScript).</summary>
+    public Dictionary<string, string> LookupStatus { get; } = [];
+
+    /// <summary>Errors of the answers by answer key ("dog_name", "address.postal_code").</summary>
+    public Dictionary<string, string> AnswerErrors() =>
+        ModelState.Where(e => e.Key.StartsWith("Answers[", StringComparison.Ordinal) && e.Value is { Errors.Count: > 0 })
+            .ToDictionary(e => e.Key["Answers[".Length..^1], e => e.Value!.Errors[0].ErrorMessage);
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
@@ -57,5 +69,50 @@ public sealed class SubmitApplicationModel(IMediator mediator) : PageModel
             this.AddValidationErrors(ex);
             return Page();
         }
+    }
+
+    /// <summary>
+    /// 住所を検索 without JavaScript: the button posts the form here; the address parts are filled
+    /// from the postal code and the page comes back with everything typed so far. Nothing is filed.
+    /// </summary>
+    public async Task<IActionResult> OnPostLookupAsync(string code, string? lookup, CancellationToken ct)
+    {
+        Procedure = await mediator.Send(new GetProcedure.Query(code), ct);
+        var field = Procedure?.Fields.FirstOrDefault(f => f.Key == lookup && f.Type == FieldType.PostalAddress);
+        if (Procedure is null)
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        if (field is null)
+        {
+            return Page();
+        }
+
+        try
+        {
+            var result = await mediator.Send(new LookupPostalCode.Query(Answers.GetValueOrDefault(AddressPart.Key(field.Key, AddressPart.PostalCode)) ?? ""), ct);
+            if (result.Addresses.Count == 0)
+            {
+                LookupStatus[field.Key] = l["Address.NotFound"];
+                return Page();
+            }
+
+            var first = result.Addresses[0];
+            Answers[AddressPart.Key(field.Key, AddressPart.PostalCode)] = result.PostalCode;
+            Answers[AddressPart.Key(field.Key, AddressPart.Prefecture)] = first.Prefecture;
+            Answers[AddressPart.Key(field.Key, AddressPart.City)] = first.City;
+            Answers[AddressPart.Key(field.Key, AddressPart.Town)] = result.Addresses.Count == 1 ? first.Town : "";
+            LookupStatus[field.Key] = result.Addresses.Count == 1
+                ? l["Address.Found"]
+                : l["Address.FoundSeveral"].Value.Replace("{towns}", string.Join("、", result.Addresses.Select(a => a.Town)), StringComparison.Ordinal);
+        }
+        catch (ValidationException ex)
+        {
+            ModelState.AddModelError($"Answers[{AddressPart.Key(field.Key, AddressPart.PostalCode)}]", ex.Errors.First().ErrorMessage);
+        }
+
+        return Page();
     }
 }
