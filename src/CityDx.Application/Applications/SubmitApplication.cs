@@ -56,7 +56,7 @@ public static class SubmitApplication
 
             var procedure = await db.Procedures.AsNoTracking()
                 .FirstOrDefaultAsync(p => p.Code == command.ProcedureCode && p.IsPublished, cancellationToken);
-            if (procedure?.CurrentFormVersionId is not { } versionId)
+            if (procedure?.CurrentFormVersionId is not { } versionId || !procedure.Channels.HasFlag(ChannelSet.Online))
             {
                 throw new[] { (nameof(Command.ProcedureCode), l["Validation.ProcedureNotFound"].Value) }.ToValidationException();
             }

@@ -24,6 +24,14 @@ public static class GetProcedure
         string DescriptionJa,
         string DescriptionEn,
         string Category,
+        IReadOnlyList<string> LifeEvents,
+        string EligibilityJa,
+        string EligibilityEn,
+        IReadOnlyList<string> RequiredDocumentsJa,
+        IReadOnlyList<string> RequiredDocumentsEn,
+        int? FeeYen,
+        FeeTiming FeeTiming,
+        ChannelSet Channels,
         int StandardProcessingDays,
         Routing Routing,
         UnitChoice HandledBy,
@@ -54,9 +62,13 @@ public static class GetProcedure
 
             return new ProcedureDetail(
                 procedure.Code, procedure.NameJa, procedure.NameEn, procedure.DescriptionJa, procedure.DescriptionEn,
-                procedure.Category, procedure.StandardProcessingDays, procedure.Routing,
+                procedure.Category, procedure.LifeEventList, procedure.EligibilityJa, procedure.EligibilityEn,
+                Lines(procedure.RequiredDocumentsJa), Lines(procedure.RequiredDocumentsEn),
+                procedure.FeeYen, procedure.FeeTiming, procedure.Channels, procedure.StandardProcessingDays, procedure.Routing,
                 handledBy, version.VersionNumber, version.Definition.Fields, wards);
         }
+
+        private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         private async Task<UnitChoice> HandlingUnit(Procedure procedure, CancellationToken cancellationToken)
         {

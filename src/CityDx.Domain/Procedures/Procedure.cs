@@ -1,4 +1,5 @@
 using CityDx.Domain.Forms;
+using CityDx.Domain.Japanese;
 
 namespace CityDx.Domain.Procedures;
 
@@ -15,25 +16,55 @@ public enum Routing
     OwningUnit = 2,
 }
 
+/// <summary>When the fee (手数料) is paid.</summary>
+public enum FeeTiming
+{
+    None = 0,
+    AtFiling = 1,
+    AfterReview = 2,
+}
+
+/// <summary>The ways a procedure can be filed (the dashboard's online rate compares them).</summary>
+[Flags]
+public enum ChannelSet
+{
+    None = 0,
+    Online = 1,
+    Counter = 2,
+    Mail = 4,
+}
+
+/// <summary>Everything an admin edits about a procedure (手続き), in one value.</summary>
+public sealed record ProcedureDetails(
+    string NameJa,
+    string NameEn,
+    string DescriptionJa,
+    string DescriptionEn,
+    string Category,
+    IReadOnlyList<string> LifeEvents,
+    string Keywords,
+    string EligibilityJa,
+    string EligibilityEn,
+    IReadOnlyList<string> RequiredDocumentsJa,
+    IReadOnlyList<string> RequiredDocumentsEn,
+    int? FeeYen,
+    FeeTiming FeeTiming,
+    int StandardProcessingDays,
+    Routing Routing,
+    ChannelSet Channels,
+    Guid OwningUnitId);
+
 /// <summary>手続き: something a citizen can apply for.</summary>
 public class Procedure
 {
     private Procedure() { }
 
-    public Procedure(string code, string nameJa, string nameEn, string descriptionJa, string descriptionEn, string category, int standardProcessingDays, Routing routing, Guid owningUnitId)
+    public Procedure(string code, ProcedureDetails details)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
-        ArgumentOutOfRangeException.ThrowIfNegative(standardProcessingDays);
         Id = Guid.CreateVersion7();
         Code = code;
-        NameJa = nameJa;
-        NameEn = nameEn;
-        DescriptionJa = descriptionJa;
-        DescriptionEn = descriptionEn;
-        Category = category;
-        StandardProcessingDays = standardProcessingDays;
-        Routing = routing;
-        OwningUnitId = owningUnitId;
+        Update(details);
     }
 
     public Guid Id { get; private set; }
@@ -43,14 +74,67 @@ public class Procedure
     public string DescriptionJa { get; private set; } = "";
     public string DescriptionEn { get; private set; } = "";
     public string Category { get; private set; } = "";
+
+    /// <summary>Life-event codes, comma-separated (引越し = moving, 出産・子育て = birth-childcare …).</summary>
+    public string LifeEvents { get; private set; } = "";
+
+    public string Keywords { get; private set; } = "";
+    public string EligibilityJa { get; private set; } = "";
+    public string EligibilityEn { get; private set; } = "";
+
+    /// <summary>必要書類, one per line.</summary>
+    public string RequiredDocumentsJa { get; private set; } = "";
+
+    public string RequiredDocumentsEn { get; private set; } = "";
+    public int? FeeYen { get; private set; }
+    public FeeTiming FeeTiming { get; private set; }
     public int StandardProcessingDays { get; private set; }
     public Routing Routing { get; private set; }
+    public ChannelSet Channels { get; private set; }
     public Guid OwningUnitId { get; private set; }
     public bool IsPublished { get; private set; }
     public Guid? CurrentFormVersionId { get; private set; }
 
+    /// <summary>
+    /// Names, descriptions and keywords folded for search: full/half width and hiragana/katakana
+    /// made alike, lower case, so "ｼﾞｭｳﾐﾝﾋｮｳ", "じゅうみんひょう" and "住民票" each find what they should.
+    /// </summary>
+    public string SearchText { get; private set; } = "";
+
     public string Name(bool english) => english ? NameEn : NameJa;
     public string Description(bool english) => english ? DescriptionEn : DescriptionJa;
+
+    public IReadOnlyList<string> LifeEventList => LifeEvents.Split(',', StringSplitOptions.RemoveEmptyEntries);
+
+    public void Update(ProcedureDetails details)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(details.NameJa);
+        ArgumentException.ThrowIfNullOrWhiteSpace(details.NameEn);
+        ArgumentOutOfRangeException.ThrowIfNegative(details.StandardProcessingDays);
+        if (details.FeeYen is < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(details), "A fee cannot be negative.");
+        }
+
+        NameJa = details.NameJa.Trim();
+        NameEn = details.NameEn.Trim();
+        DescriptionJa = details.DescriptionJa.Trim();
+        DescriptionEn = details.DescriptionEn.Trim();
+        Category = details.Category;
+        LifeEvents = string.Join(',', details.LifeEvents.Distinct(StringComparer.Ordinal));
+        Keywords = details.Keywords.Trim();
+        EligibilityJa = details.EligibilityJa.Trim();
+        EligibilityEn = details.EligibilityEn.Trim();
+        RequiredDocumentsJa = string.Join('\n', details.RequiredDocumentsJa.Select(d => d.Trim()).Where(d => d.Length > 0));
+        RequiredDocumentsEn = string.Join('\n', details.RequiredDocumentsEn.Select(d => d.Trim()).Where(d => d.Length > 0));
+        FeeYen = details.FeeYen is 0 ? null : details.FeeYen;
+        FeeTiming = FeeYen is null ? FeeTiming.None : details.FeeTiming == FeeTiming.None ? FeeTiming.AtFiling : details.FeeTiming;
+        StandardProcessingDays = details.StandardProcessingDays;
+        Routing = details.Routing;
+        Channels = details.Channels;
+        OwningUnitId = details.OwningUnitId;
+        SearchText = SearchFolding.Fold(string.Join(' ', NameJa, NameEn, DescriptionJa, DescriptionEn, Keywords));
+    }
 
     /// <summary>Publishes a form version and makes it the one new applications are filed under.</summary>
     public FormVersion PublishForm(FormDefinition definition, int versionNumber, DateTimeOffset now)
@@ -60,4 +144,6 @@ public class Procedure
         IsPublished = true;
         return version;
     }
+
+    public void Unpublish() => IsPublished = false;
 }

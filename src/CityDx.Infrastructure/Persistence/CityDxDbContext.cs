@@ -87,6 +87,15 @@ public abstract class CityDxDbContext(DbContextOptions options)
             b.Property(p => p.DescriptionJa).HasMaxLength(4000);
             b.Property(p => p.DescriptionEn).HasMaxLength(4000);
             b.Property(p => p.Category).HasMaxLength(64);
+            b.Property(p => p.LifeEvents).HasMaxLength(400);
+            b.Property(p => p.Keywords).HasMaxLength(1000);
+            b.Property(p => p.EligibilityJa).HasMaxLength(2000);
+            b.Property(p => p.EligibilityEn).HasMaxLength(2000);
+            b.Property(p => p.RequiredDocumentsJa).HasMaxLength(4000);
+            b.Property(p => p.RequiredDocumentsEn).HasMaxLength(4000);
+            b.Property(p => p.SearchText).HasMaxLength(12000);
+            b.Ignore(p => p.LifeEventList);
+            b.HasIndex(p => new { p.IsPublished, p.Category });
             b.HasOne<OrganisationUnit>().WithMany().HasForeignKey(p => p.OwningUnitId).OnDelete(DeleteBehavior.Restrict);
             b.HasOne<FormVersion>().WithMany().HasForeignKey(p => p.CurrentFormVersionId).OnDelete(DeleteBehavior.Restrict);
         });

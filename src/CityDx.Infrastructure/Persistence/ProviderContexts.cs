@@ -16,7 +16,20 @@ public sealed class SqliteCityDxDbContext(DbContextOptions<SqliteCityDxDbContext
 }
 
 /// <summary>The production case store. Migrations in Migrations/Postgres.</summary>
-public sealed class PostgresCityDxDbContext(DbContextOptions<PostgresCityDxDbContext> options) : CityDxDbContext(options);
+public sealed class PostgresCityDxDbContext(DbContextOptions<PostgresCityDxDbContext> options) : CityDxDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        // Catalogue search is a partial match (LIKE '%…%') on folded text: a trigram index serves it.
+        builder.HasPostgresExtension("pg_trgm");
+        builder.Entity<CityDx.Domain.Procedures.Procedure>()
+            .HasIndex(p => p.SearchText)
+            .HasMethod("gin")
+            .HasOperators("gin_trgm_ops");
+    }
+}
 
 /// <summary>Used by <c>dotnet ef</c> only.</summary>
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteCityDxDbContext>

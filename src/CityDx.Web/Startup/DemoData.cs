@@ -79,7 +79,19 @@ public static class DemoData
         }
 
         db.OrganisationUnits.Add(new OrganisationUnit("central", "事務センター(集中処理)", "Central Processing Centre", OrganisationUnitKind.CentralProcessingCentre, city.Id, 100));
-        db.OrganisationUnits.Add(new OrganisationUnit("environment", "環境局", "Environment Bureau", OrganisationUnitKind.Bureau, city.Id, 200));
+        (string Code, string Ja, string En)[] bureaus =
+        [
+            ("citizen", "市民局", "Citizens Bureau"), ("environment", "環境局", "Environment Bureau"),
+            ("construction", "建設局", "Construction Bureau"), ("children", "こども青少年局", "Children and Youth Bureau"),
+            ("health", "健康局", "Health Bureau"), ("welfare", "福祉局", "Welfare Bureau"),
+            ("education", "教育委員会事務局", "Board of Education Secretariat"),
+        ];
+        foreach (var (code, ja, en) in bureaus)
+        {
+            db.OrganisationUnits.Add(new OrganisationUnit(code, ja, en, OrganisationUnitKind.Bureau, city.Id, 200 + ++order));
+        }
+
+        db.OrganisationUnits.Add(new OrganisationUnit("facility-association", "公益財団法人 大阪市施設利用協会", "Osaka City Facilities Association", OrganisationUnitKind.AffiliatedBody, city.Id, 300));
     }
 
     private static async Task SeedProceduresAsync(CityDxDbContext db, DateTimeOffset now)
@@ -96,10 +108,10 @@ public static class DemoData
         ];
         FieldOption[] relationships = [new("father", "父", "Father"), new("mother", "母", "Mother"), new("other", "その他の養育者", "Other carer")];
 
-        await AddAsync(db, now, new Procedure("dog-registration", "犬の登録申請", "Dog registration",
+        await AddAsync(db, now, new Procedure("dog-registration", new ProcedureDetails("犬の登録申請", "Dog registration",
                 "生後91日以上の犬を飼い始めたときは、30日以内に登録してください。登録後、鑑札を郵送します。",
                 "Register a dog aged 91 days or more within 30 days of starting to keep it. We post the licence tag after registration.",
-                "health", 5, Routing.ChosenWard, units["osaka"]),
+                "health", [], "", "", "", [], [], null, FeeTiming.None, 5, Routing.ChosenWard, ChannelSet.Online | ChannelSet.Counter, units["osaka"])),
             [
                 new("dog_name", FieldType.ShortText, "犬の名前", "Dog's name", MaxLength: 50),
                 new("breed", FieldType.ShortText, "犬種", "Breed", MaxLength: 50, HintJa: "わからない場合は「雑種」と入力してください", HintEn: "Enter \"mixed\" if you are not sure"),
@@ -109,10 +121,10 @@ public static class DemoData
                 new("phone", FieldType.Phone, "日中の連絡先電話番号", "Daytime phone number", HintJa: "例: 06-6208-8181", HintEn: "For example, 06-6208-8181"),
             ]);
 
-        await AddAsync(db, now, new Procedure("juminhyo-copy", "住民票の写しの交付請求", "Request a copy of your residence record (juminhyo)",
+        await AddAsync(db, now, new Procedure("juminhyo-copy", new ProcedureDetails("住民票の写しの交付請求", "Request a copy of your residence record (juminhyo)",
                 "住民票の写しを請求します。事務センターで処理し、登録の住所へ郵送します。",
                 "Request a copy of your residence record. The central processing centre handles it and posts it to your registered address.",
-                "registration", 3, Routing.CentralProcessingCentre, units["osaka"]),
+                "registration", [], "", "", "", [], [], null, FeeTiming.None, 3, Routing.CentralProcessingCentre, ChannelSet.Online | ChannelSet.Counter, units["osaka"])),
             [
                 new("full_name", FieldType.PersonName, "氏名", "Full name", MaxLength: 100),
                 new("full_name_kana", FieldType.Furigana, "氏名(フリガナ)", "Full name in katakana", MaxLength: 100, HintJa: "ひらがなで入力しても、カタカナに変換されます", HintEn: "Hiragana is converted to katakana"),
@@ -124,10 +136,10 @@ public static class DemoData
                 new("phone", FieldType.Phone, "日中の連絡先電話番号", "Daytime phone number"),
             ]);
 
-        await AddAsync(db, now, new Procedure("oversized-waste", "粗大ごみ収集の申込", "Book an oversized waste collection",
+        await AddAsync(db, now, new Procedure("oversized-waste", new ProcedureDetails("粗大ごみ収集の申込", "Book an oversized waste collection",
                 "家具や家電などの粗大ごみの収集を申し込みます。収集日と手数料をお知らせします。",
                 "Book a collection of furniture and other oversized waste. We tell you the collection day and the fee.",
-                "environment", 2, Routing.OwningUnit, units["environment"]),
+                "environment", [], "", "", "", [], [], null, FeeTiming.None, 2, Routing.OwningUnit, ChannelSet.Online | ChannelSet.Counter, units["environment"])),
             [
                 new("item", FieldType.ShortText, "品目", "Item", MaxLength: 100, HintJa: "例: たんす", HintEn: "For example, a wardrobe"),
                 new("count", FieldType.Number, "個数", "How many", Min: 1, Max: 10),
@@ -136,10 +148,10 @@ public static class DemoData
                 new("notes", FieldType.LongText, "連絡事項", "Anything we should know", Required: false, MaxLength: 1000),
             ]);
 
-        await AddAsync(db, now, new Procedure("child-allowance", "児童手当 認定請求", "Child allowance: claim",
+        await AddAsync(db, now, new Procedure("child-allowance", new ProcedureDetails("児童手当 認定請求", "Child allowance: claim",
                 "児童を養育している方が児童手当を受け取るための請求です。出生や転入の翌日から15日以内に申請してください。",
                 "Claim the child allowance for a child you bring up. Apply within 15 days of the birth or of moving in.",
-                "childcare", 10, Routing.ChosenWard, units["osaka"]),
+                "childcare", [], "", "", "", [], [], null, FeeTiming.None, 10, Routing.ChosenWard, ChannelSet.Online | ChannelSet.Counter, units["osaka"])),
             [
                 new("child_name", FieldType.PersonName, "児童の氏名", "Child's full name", MaxLength: 100),
                 new("child_name_kana", FieldType.Furigana, "児童の氏名(フリガナ)", "Child's name in katakana", MaxLength: 100),

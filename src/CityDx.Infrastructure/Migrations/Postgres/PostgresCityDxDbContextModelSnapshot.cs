@@ -20,6 +20,7 @@ namespace CityDx.Infrastructure.Migrations.Postgres
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("CityDx.Domain.Cases.Case", b =>
@@ -272,6 +273,9 @@ namespace CityDx.Infrastructure.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int>("Channels")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -290,8 +294,34 @@ namespace CityDx.Infrastructure.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("EligibilityEn")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("EligibilityJa")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("FeeTiming")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("FeeYen")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("IsPublished")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("Keywords")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("LifeEvents")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<string>("NameEn")
                         .IsRequired()
@@ -306,8 +336,23 @@ namespace CityDx.Infrastructure.Migrations.Postgres
                     b.Property<Guid>("OwningUnitId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("RequiredDocumentsEn")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("RequiredDocumentsJa")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<int>("Routing")
                         .HasColumnType("integer");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(12000)
+                        .HasColumnType("character varying(12000)");
 
                     b.Property<int>("StandardProcessingDays")
                         .HasColumnType("integer");
@@ -320,6 +365,13 @@ namespace CityDx.Infrastructure.Migrations.Postgres
                     b.HasIndex("CurrentFormVersionId");
 
                     b.HasIndex("OwningUnitId");
+
+                    b.HasIndex("SearchText");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("IsPublished", "Category");
 
                     b.ToTable("procedures", (string)null);
                 });

@@ -265,6 +265,9 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Channels")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -283,8 +286,34 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EligibilityEn")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EligibilityJa")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FeeTiming")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FeeYen")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsPublished")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Keywords")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LifeEvents")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("NameEn")
                         .IsRequired()
@@ -299,8 +328,23 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                     b.Property<Guid>("OwningUnitId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RequiredDocumentsEn")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequiredDocumentsJa")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Routing")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(12000)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("StandardProcessingDays")
                         .HasColumnType("INTEGER");
@@ -313,6 +357,8 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                     b.HasIndex("CurrentFormVersionId");
 
                     b.HasIndex("OwningUnitId");
+
+                    b.HasIndex("IsPublished", "Category");
 
                     b.ToTable("procedures", (string)null);
                 });

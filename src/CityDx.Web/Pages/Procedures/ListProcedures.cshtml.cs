@@ -1,12 +1,40 @@
 using CityDx.Application.Procedures;
+using FluentValidation;
 using Mediator;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CityDx.Web.Pages.Procedures;
 
 public sealed class ListProceduresModel(IMediator mediator) : PageModel
 {
+    public static readonly string[] CategoryCodes = ["registration", "tax-insurance", "childcare", "education", "welfare", "health", "environment", "roads", "facilities", "bereavement"];
+    public static readonly string[] LifeEventCodes = ["moving", "birth-childcare", "bereavement", "housing-waste", "welfare", "tax-insurance"];
+
+    [FromQuery(Name = "q")]
+    public string? Q { get; set; }
+
+    [FromQuery(Name = "category")]
+    public string? Category { get; set; }
+
+    [FromQuery(Name = "event")]
+    public string? Event { get; set; }
+
     public IReadOnlyList<ListProcedures.ProcedureSummary> Procedures { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => Procedures = await mediator.Send(new ListProcedures.Query(), ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        // Unknown facet values are ignored rather than shown as an error.
+        Category = CategoryCodes.Contains(Category) ? Category : null;
+        Event = LifeEventCodes.Contains(Event) ? Event : null;
+        Q = Q?.Trim() is { Length: > 0 } q ? q[..Math.Min(q.Length, ListProcedures.MaxQueryLength)] : null;
+        try
+        {
+            Procedures = await mediator.Send(new ListProcedures.Query(Category, Event, Q), ct);
+        }
+        catch (ValidationException)
+        {
+            Procedures = [];
+        }
+    }
 }
