@@ -53,6 +53,8 @@ public static class WebSetup
                 options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
                 options.Conventions.AuthorizeFolder("/Applications", Policies.Citizen);
                 options.Conventions.AuthorizeFolder("/Cases", Policies.Staff);
+                options.Conventions.AuthorizeFolder("/Administration", Policies.Admin);
+                options.Conventions.AddPageRoute("/Administration/SaveProcedure", "/admin/procedures/new");
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

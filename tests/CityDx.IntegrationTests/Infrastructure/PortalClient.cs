@@ -94,6 +94,7 @@ public static class Demo
     public const string CentralStaff = "staff.central@example.jp";
     public const string KitaApprover = "approver.kita@example.jp";
     public const string Admin = "admin@example.jp";
+    public const string FacilitiesAdmin = "admin.facilities@example.jp";
     public const string Analyst = "analyst@example.jp";
 
     public static DemoData.DemoAccount Account(string email) => DemoData.Accounts.Single(a => a.Email == email);
