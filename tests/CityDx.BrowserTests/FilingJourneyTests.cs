@@ -23,8 +23,8 @@ public sealed partial class FilingJourneyTests(BrowserFixture browser) : IClassF
         await page.SignInAsync("citizen@example.jp");
         await page.GetByRole(AriaRole.Link, new() { Name = "手続きをさがす" }).First.ClickAsync();
         await page.AssertAccessibleAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "犬の登録申請" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("犬の登録申請");
+        await page.GetByRole(AriaRole.Link, new() { Name = "犬の登録・狂犬病予防注射済票の交付" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("犬の登録・狂犬病予防注射済票の交付");
         await page.AssertAccessibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "申請をはじめる" }).ClickAsync();
         await page.AssertAccessibleAsync();
@@ -88,7 +88,7 @@ public sealed partial class FilingJourneyTests(BrowserFixture browser) : IClassF
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Find a procedure");
         Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
         await page.AssertAccessibleAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Dog registration" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Register a dog and get its rabies vaccination tag" }).ClickAsync();
         await page.AssertAccessibleAsync();
         await page.GotoAsync("/account/sign-in");
         await page.AssertAccessibleAsync();

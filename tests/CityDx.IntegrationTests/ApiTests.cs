@@ -15,8 +15,8 @@ public sealed class ApiTests(CityDxFactory factory) : IClassFixture<CityDxFactor
         Assert.Contains("dog-registration", codes);
         Assert.Contains("juminhyo-copy", codes);
         var dog = procedures.EnumerateArray().Single(p => p.GetProperty("code").GetString() == "dog-registration");
-        Assert.Equal("犬の登録申請", dog.GetProperty("nameJa").GetString());
-        Assert.Equal("Dog registration", dog.GetProperty("nameEn").GetString());
+        Assert.Equal("犬の登録・狂犬病予防注射済票の交付", dog.GetProperty("nameJa").GetString());
+        Assert.Equal("Register a dog and get its rabies vaccination tag", dog.GetProperty("nameEn").GetString());
     }
 
     [Fact]

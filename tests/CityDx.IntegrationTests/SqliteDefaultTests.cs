@@ -27,7 +27,7 @@ public sealed class SqliteDefaultTests : IDisposable
         var client = PortalClient.Create(factory);
 
         var catalogue = await client.GetPageAsync("/procedures");
-        Assert.Contains("犬の登録申請", catalogue.Body!.TextContent);
+        Assert.Contains("犬の登録・狂犬病予防注射済票の交付", catalogue.Body!.TextContent);
         Assert.True(File.Exists(Path.Combine(_folder, "citydx.db")));
         Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/health/ready")).StatusCode);
 

@@ -16,10 +16,11 @@ public static class ApiEndpoints
         var api = endpoints.MapGroup("/api/v1").RequireAuthorization();
 
         var procedures = api.MapGroup("/procedures").WithTags("Procedures").AllowAnonymous();
-        procedures.MapGet("/", async (string? category, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ListProcedures.Query(category), ct)))
+        procedures.MapGet("/", async (string? category, string? lifeEvent, string? search, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListProcedures.Query(category, lifeEvent, search), ct)))
             .WithName("ListProcedures")
-            .WithSummary("Published procedures (手続き), optionally of one category.");
+            .WithSummary("Published procedures (手続き), optionally of one category or life event, or matching search words (width and kana folded).")
+            .ProducesValidationProblem();
         procedures.MapGet("/{code}", async Task<Results<Ok<GetProcedure.ProcedureDetail>, NotFound>> (string code, IMediator mediator, CancellationToken ct) =>
                 await mediator.Send(new GetProcedure.Query(code), ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound())
             .WithName("GetProcedure")

@@ -98,70 +98,53 @@ public static class DemoData
     private static async Task SeedProceduresAsync(CityDxDbContext db, DateTimeOffset now)
     {
         var units = await db.OrganisationUnits.ToDictionaryAsync(u => u.Code, u => u.Id);
-        FieldOption[] yesNo = [];
-        FieldOption[] sex = [new("male", "オス", "Male"), new("female", "メス", "Female")];
-        FieldOption[] purposes =
-        [
-            new("employment", "就職・勤務先への提出", "Employment"),
-            new("school", "学校への提出", "School"),
-            new("insurance", "保険・年金の手続き", "Insurance or pension"),
-            new("other", "その他", "Other"),
-        ];
-        FieldOption[] relationships = [new("father", "父", "Father"), new("mother", "母", "Mother"), new("other", "その他の養育者", "Other carer")];
 
-        await AddAsync(db, now, new Procedure("dog-registration", new ProcedureDetails("犬の登録申請", "Dog registration",
-                "生後91日以上の犬を飼い始めたときは、30日以内に登録してください。登録後、鑑札を郵送します。",
-                "Register a dog aged 91 days or more within 30 days of starting to keep it. We post the licence tag after registration.",
-                "health", [], "", "", "", [], [], null, FeeTiming.None, 5, Routing.ChosenWard, ChannelSet.Online | ChannelSet.Counter, units["osaka"])),
-            [
+        // The dog registration and residence-record forms stay short: they are the ones the
+        // end-to-end tests and the tutorial walk through. Every other procedure's form comes from
+        // the demo catalogue as written.
+        var shortForms = new Dictionary<string, FormField[]>
+        {
+            ["dog-registration"] = DogRegistrationForm(),
+            ["juminhyo-copy"] = ResidenceRecordForm(),
+        };
+        foreach (var demo in DemoCatalogue.All)
+        {
+            var details = demo.Details with { OwningUnitId = units[demo.OwningUnitCode] };
+            await AddAsync(db, now, new Procedure(demo.Code, details), shortForms.GetValueOrDefault(demo.Code) ?? demo.Fields);
+        }
+    }
+
+    private static FormField[] DogRegistrationForm() =>
+[
                 new("dog_name", FieldType.ShortText, "犬の名前", "Dog's name", MaxLength: 50),
                 new("breed", FieldType.ShortText, "犬種", "Breed", MaxLength: 50, HintJa: "わからない場合は「雑種」と入力してください", HintEn: "Enter \"mixed\" if you are not sure"),
-                new("sex", FieldType.SingleChoice, "性別", "Sex", Options: sex),
+                new("sex", FieldType.SingleChoice, "性別", "Sex", Options: Sex),
                 new("birth_date", FieldType.Date, "生年月日", "Date of birth", HintJa: "例: 2026-04-01", HintEn: "For example, 2026-04-01"),
-                new("rabies_vaccinated", FieldType.YesNo, "今年度の狂犬病予防注射を受けましたか", "Has the dog had this year's rabies vaccination?", Options: yesNo),
+                new("rabies_vaccinated", FieldType.YesNo, "今年度の狂犬病予防注射を受けましたか", "Has the dog had this year's rabies vaccination?"),
                 new("phone", FieldType.Phone, "日中の連絡先電話番号", "Daytime phone number", HintJa: "例: 06-6208-8181", HintEn: "For example, 06-6208-8181"),
-            ]);
+            ];
 
-        await AddAsync(db, now, new Procedure("juminhyo-copy", new ProcedureDetails("住民票の写しの交付請求", "Request a copy of your residence record (juminhyo)",
-                "住民票の写しを請求します。事務センターで処理し、登録の住所へ郵送します。",
-                "Request a copy of your residence record. The central processing centre handles it and posts it to your registered address.",
-                "registration", [], "", "", "", [], [], null, FeeTiming.None, 3, Routing.CentralProcessingCentre, ChannelSet.Online | ChannelSet.Counter, units["osaka"])),
-            [
+    private static FormField[] ResidenceRecordForm() =>
+[
                 new("full_name", FieldType.PersonName, "氏名", "Full name", MaxLength: 100),
                 new("full_name_kana", FieldType.Furigana, "氏名(フリガナ)", "Full name in katakana", MaxLength: 100, HintJa: "ひらがなで入力しても、カタカナに変換されます", HintEn: "Hiragana is converted to katakana"),
                 new("birth_date", FieldType.Date, "生年月日", "Date of birth", Wareki: true),
                 new("address", FieldType.PostalAddress, "住所(住民登録をしている住所)", "Registered address"),
                 new("copies", FieldType.Number, "必要な通数", "Number of copies", Min: 1, Max: 10),
                 new("household", FieldType.YesNo, "世帯全員の記載が必要ですか", "Do you need every member of the household listed?"),
-                new("purpose", FieldType.SingleChoice, "使いみち", "What it is for", Options: purposes),
+                new("purpose", FieldType.SingleChoice, "使いみち", "What it is for", Options: Purposes),
                 new("phone", FieldType.Phone, "日中の連絡先電話番号", "Daytime phone number"),
-            ]);
+            ];
 
-        await AddAsync(db, now, new Procedure("oversized-waste", new ProcedureDetails("粗大ごみ収集の申込", "Book an oversized waste collection",
-                "家具や家電などの粗大ごみの収集を申し込みます。収集日と手数料をお知らせします。",
-                "Book a collection of furniture and other oversized waste. We tell you the collection day and the fee.",
-                "environment", [], "", "", "", [], [], null, FeeTiming.None, 2, Routing.OwningUnit, ChannelSet.Online | ChannelSet.Counter, units["environment"])),
-            [
-                new("item", FieldType.ShortText, "品目", "Item", MaxLength: 100, HintJa: "例: たんす", HintEn: "For example, a wardrobe"),
-                new("count", FieldType.Number, "個数", "How many", Min: 1, Max: 10),
-                new("collection_address", FieldType.PostalAddress, "収集場所の住所", "Collection address"),
-                new("phone", FieldType.Phone, "連絡先電話番号", "Phone number"),
-                new("notes", FieldType.LongText, "連絡事項", "Anything we should know", Required: false, MaxLength: 1000),
-            ]);
+    private static readonly FieldOption[] Sex = [new("male", "オス", "Male"), new("female", "メス", "Female")];
 
-        await AddAsync(db, now, new Procedure("child-allowance", new ProcedureDetails("児童手当 認定請求", "Child allowance: claim",
-                "児童を養育している方が児童手当を受け取るための請求です。出生や転入の翌日から15日以内に申請してください。",
-                "Claim the child allowance for a child you bring up. Apply within 15 days of the birth or of moving in.",
-                "childcare", [], "", "", "", [], [], null, FeeTiming.None, 10, Routing.ChosenWard, ChannelSet.Online | ChannelSet.Counter, units["osaka"])),
-            [
-                new("child_name", FieldType.PersonName, "児童の氏名", "Child's full name", MaxLength: 100),
-                new("child_name_kana", FieldType.Furigana, "児童の氏名(フリガナ)", "Child's name in katakana", MaxLength: 100),
-                new("child_birth_date", FieldType.Date, "児童の生年月日", "Child's date of birth", Wareki: true),
-                new("relationship", FieldType.SingleChoice, "児童との続柄", "Your relationship to the child", Options: relationships),
-                new("email", FieldType.Email, "連絡先メールアドレス", "Email address for contact"),
-                new("phone", FieldType.Phone, "日中の連絡先電話番号", "Daytime phone number"),
-            ]);
-    }
+    private static readonly FieldOption[] Purposes =
+    [
+        new("employment", "就職・勤務先への提出", "Employment"),
+        new("school", "学校への提出", "School"),
+        new("insurance", "保険・年金の手続き", "Insurance or pension"),
+        new("other", "その他", "Other"),
+    ];
 
     private static async Task AddAsync(CityDxDbContext db, DateTimeOffset now, Procedure procedure, FormField[] fields)
     {
