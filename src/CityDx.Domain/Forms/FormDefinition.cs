@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using CityDx.Domain.Japanese;
 
 namespace CityDx.Domain.Forms;
@@ -22,6 +23,31 @@ public enum FieldType
 
     /// <summary>郵便番号 + 住所: several answers under one key (see <see cref="AddressPart"/>).</summary>
     PostalAddress = 11,
+
+    /// <summary>
+    /// Several of <see cref="FormField.Options"/>; the answer is the chosen option values joined by '\n'
+    /// (stored in option order). <see cref="FormField.Min"/>/<see cref="FormField.Max"/>, when set, bound the number chosen.
+    /// </summary>
+    MultipleChoice = 12,
+
+    /// <summary>
+    /// Attachments. The answer is a '\n'-separated list of attachment ids the application stores elsewhere; the
+    /// domain checks only presence and count (<see cref="FormField.MaxFiles"/>). Type and size limits
+    /// (<see cref="FormField.AllowedFileTypes"/>, <see cref="FormField.MaxFileSizeBytes"/>) are enforced on upload.
+    /// </summary>
+    FileUpload = 13,
+
+    /// <summary>
+    /// A table of rows of <see cref="FormField.SubFields"/>, stored as "{key}[{i}].{subKey}" for rows 0..n-1
+    /// (see <see cref="GroupRow"/>), with the row count under "{key}".
+    /// </summary>
+    RepeatingGroup = 14,
+
+    /// <summary>A consent checkbox (誓約・同意). Its value is "yes" when ticked; when required it must be ticked.</summary>
+    Declaration = 15,
+
+    /// <summary>Read-only text (<see cref="FormField.ContentJa"/>/<see cref="FormField.ContentEn"/>); never validated or stored.</summary>
+    Information = 16,
 }
 
 public sealed record FieldOption(string Value, string LabelJa, string LabelEn);
@@ -39,7 +65,18 @@ public sealed record FormField(
     IReadOnlyList<FieldOption>? Options = null,
     decimal? Min = null,
     decimal? Max = null,
-    bool Wareki = false)
+    bool Wareki = false,
+    Condition? ShowWhen = null,
+    int? MinLength = null,
+    string? Pattern = null,
+    IReadOnlyList<string>? AllowedFileTypes = null,
+    long? MaxFileSizeBytes = null,
+    int? MaxFiles = null,
+    IReadOnlyList<FormField>? SubFields = null,
+    int? MinRows = null,
+    int? MaxRows = null,
+    string? ContentJa = null,
+    string? ContentEn = null)
 {
     public string Label(bool english) => english ? LabelEn : LabelJa;
     public string? Hint(bool english) => english ? HintEn : HintJa;
@@ -47,6 +84,13 @@ public sealed record FormField(
 
     /// <summary>Upper bound used when a field sets none, so no answer is unbounded.</summary>
     public int EffectiveMaxLength => MaxLength ?? (Type == FieldType.LongText ? 4000 : 200);
+
+    public string? Content(bool english) => english ? ContentEn : ContentJa;
+    public IReadOnlyList<FormField> SubFieldList => SubFields ?? [];
+    public IReadOnlyList<string> AllowedFileTypeList => AllowedFileTypes ?? [];
+
+    /// <summary>Whether the field takes an answer (everything but <see cref="FieldType.Information"/>).</summary>
+    public bool IsInput => Type != FieldType.Information;
 }
 
 /// <summary>The answers a <see cref="FieldType.PostalAddress"/> field is made of, stored as "{key}.{part}".</summary>
@@ -74,48 +118,347 @@ public static class DatePart
     public static string Key(string fieldKey, string part) => $"{fieldKey}.{part}";
 }
 
+/// <summary>The answers of a <see cref="FieldType.RepeatingGroup"/>: "{key}[{row}].{subKey}", rows numbered from 0 without gaps.</summary>
+public static class GroupRow
+{
+    public static string Key(string groupKey, int row, string subKey) => $"{groupKey}[{row.ToString(CultureInfo.InvariantCulture)}].{subKey}";
+    public static string Prefix(string groupKey, int row) => $"{groupKey}[{row.ToString(CultureInfo.InvariantCulture)}].";
+}
+
 /// <summary>A problem with one answer; <see cref="Code"/> is turned into words by the UI.</summary>
 public sealed record FieldError(string FieldKey, string Code, IReadOnlyDictionary<string, object>? Args = null);
 
 /// <summary>
-/// The questions of one form version. Answers are validated against the version an application is
-/// pinned to, never against the live form, so a later version cannot invalidate what was filed.
+/// The questions of one form version, in <see cref="Steps"/> (pages). Answers are validated against the version an
+/// application is pinned to, never against the live form, so a later version cannot invalidate what was filed.
 /// </summary>
 public sealed class FormDefinition
 {
+    /// <summary>Most fields a form may have, counting the sub-fields of repeating groups.</summary>
     public const int MaxFields = 500;
 
+    /// <summary>Most rows a repeating group accepts when it sets no <see cref="FormField.MaxRows"/>.</summary>
+    public const int RowLimit = 100;
+
+    /// <summary>Key of the single step made by <see cref="FormDefinition(IReadOnlyList{FormField})"/>.</summary>
+    public const string SingleStepKey = "main";
+
+    private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(100);
+
+    private readonly Dictionary<string, FormField> _byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<FormField, FormStep> _stepOf = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// A one-page form: the fields become a single step with key <see cref="SingleStepKey"/> ("main") and empty
+    /// titles (a one-page form shows no step title; <see cref="FormChecks"/> only requires titles when there are several steps).
+    /// </summary>
+    [System.Runtime.CompilerServices.OverloadResolutionPriority(1)]
     public FormDefinition(IReadOnlyList<FormField> fields)
+        : this([new FormStep(SingleStepKey, "", "", fields)])
     {
-        Fields = fields;
     }
 
+    public FormDefinition(IReadOnlyList<FormStep> steps)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        Steps = steps;
+        Fields = [.. steps.SelectMany(s => s.Fields ?? [])];
+        foreach (var step in steps)
+        {
+            foreach (var field in step.Fields ?? [])
+            {
+                _stepOf.TryAdd(field, step);
+                _byKey.TryAdd(field.Key, field);
+            }
+        }
+    }
+
+    public IReadOnlyList<FormStep> Steps { get; }
+
+    /// <summary>All fields of all steps, in order (sub-fields of repeating groups stay inside their group).</summary>
     public IReadOnlyList<FormField> Fields { get; }
+
+    /// <summary>The top-level field with this key (the first, should a broken definition repeat one).</summary>
+    public FormField? FindField(string key) => _byKey.GetValueOrDefault(key);
+
+    /// <summary>The step a top-level field of this definition is on.</summary>
+    public FormStep? StepOf(FormField field) => _stepOf.GetValueOrDefault(field);
+
+    /// <summary>
+    /// Whether the step is shown for these answers: its <see cref="FormStep.ShowWhen"/> holds. A condition on a field
+    /// that is missing or hidden is false.
+    /// </summary>
+    public bool IsVisible(FormStep step, IReadOnlyDictionary<string, string?> answers) => new Visibility(this, answers).Step(step);
+
+    /// <summary>
+    /// Whether the field is shown for these answers: its step is visible and its own <see cref="FormField.ShowWhen"/>
+    /// holds. A condition on a field that is missing or itself hidden is false, so chains work (hidden parent → hidden child).
+    /// A sub-field of a repeating group is visible when its group is.
+    /// </summary>
+    public bool IsVisible(FormField field, IReadOnlyDictionary<string, string?> answers) => new Visibility(this, answers).Field(field);
 
     /// <summary>
     /// Checks the answers and returns them normalised (full-width digits and letters made
     /// half-width where the field expects them, half-width kana made full-width, spaces trimmed,
     /// phone numbers as digits, dates as ISO, フリガナ as katakana), with unknown keys dropped so
-    /// nothing the form does not ask for is stored.
+    /// nothing the form does not ask for is stored. Fields that are hidden by a condition (or on a hidden step)
+    /// are neither checked nor stored, even when their answers were posted.
     /// </summary>
     public FormValidationResult Validate(IReadOnlyDictionary<string, string?> answers)
     {
+        ArgumentNullException.ThrowIfNull(answers);
         var errors = new List<FieldError>();
         var clean = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var field in Fields)
+        var visibility = new Visibility(this, answers);
+        foreach (var step in Steps)
         {
-            switch (field.Type)
+            if (!visibility.Step(step))
             {
-                case FieldType.PostalAddress:
-                    ValidateAddress(field, answers, errors, clean);
-                    break;
-                default:
-                    ValidateSingle(field, answers, errors, clean);
-                    break;
+                continue;
+            }
+
+            foreach (var field in step.Fields ?? [])
+            {
+                if (visibility.Field(field))
+                {
+                    ValidateField(field, answers, errors, clean);
+                }
             }
         }
 
         return new FormValidationResult(errors, clean);
+    }
+
+    private static void ValidateField(FormField field, IReadOnlyDictionary<string, string?> answers, List<FieldError> errors, Dictionary<string, string> clean)
+    {
+        switch (field.Type)
+        {
+            case FieldType.Information:
+                break;
+            case FieldType.PostalAddress:
+                ValidateAddress(field, answers, errors, clean);
+                break;
+            case FieldType.MultipleChoice:
+                ValidateMultipleChoice(field, answers, errors, clean);
+                break;
+            case FieldType.FileUpload:
+                ValidateFiles(field, answers, errors, clean);
+                break;
+            case FieldType.RepeatingGroup:
+                ValidateGroup(field, answers, errors, clean);
+                break;
+            case FieldType.Declaration:
+                ValidateDeclaration(field, answers, errors, clean);
+                break;
+            default:
+                ValidateSingle(field, answers, errors, clean);
+                break;
+        }
+    }
+
+    /// <summary>'\n'-separated values, trimmed, blanks and repeats dropped ("\r\n" is accepted too).</summary>
+    private static List<string> Lines(string? raw) =>
+        raw is null ? [] : [.. raw.Split('\n').Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal)];
+
+    private static void ValidateMultipleChoice(FormField field, IReadOnlyDictionary<string, string?> answers, List<FieldError> errors, Dictionary<string, string> clean)
+    {
+        var raw = answers.GetValueOrDefault(field.Key);
+        if (Refuses(raw))
+        {
+            errors.Add(new FieldError(field.Key, "Form.InvalidCharacters"));
+            return;
+        }
+
+        var chosen = Lines(raw);
+        if (chosen.Count == 0)
+        {
+            if (field.Required)
+            {
+                errors.Add(new FieldError(field.Key, "Form.Required.Choose"));
+            }
+
+            return;
+        }
+
+        if (chosen.Any(c => field.OptionList.All(o => o.Value != c)))
+        {
+            errors.Add(new FieldError(field.Key, "Form.NotAnOption"));
+            return;
+        }
+
+        if ((field.Min is { } min && chosen.Count < min) || (field.Max is { } max && chosen.Count > max))
+        {
+            errors.Add(new FieldError(field.Key, "Form.SelectionCount", new Dictionary<string, object> { ["min"] = field.Min ?? 0m, ["max"] = field.Max ?? field.OptionList.Count }));
+            return;
+        }
+
+        // Stored in option order so the same choice is always stored the same way.
+        clean[field.Key] = string.Join('\n', field.OptionList.Select(o => o.Value).Where(v => chosen.Contains(v, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal));
+    }
+
+    private static void ValidateFiles(FormField field, IReadOnlyDictionary<string, string?> answers, List<FieldError> errors, Dictionary<string, string> clean)
+    {
+        var raw = answers.GetValueOrDefault(field.Key);
+        if (Refuses(raw))
+        {
+            errors.Add(new FieldError(field.Key, "Form.InvalidCharacters"));
+            return;
+        }
+
+        var ids = Lines(raw);
+        if (ids.Count == 0)
+        {
+            if (field.Required)
+            {
+                errors.Add(new FieldError(field.Key, "Form.Required"));
+            }
+
+            return;
+        }
+
+        if (field.MaxFiles is { } maxFiles && ids.Count > maxFiles)
+        {
+            errors.Add(new FieldError(field.Key, "Form.TooManyFiles", new Dictionary<string, object> { ["max"] = maxFiles }));
+            return;
+        }
+
+        clean[field.Key] = string.Join('\n', ids);
+    }
+
+    private static void ValidateDeclaration(FormField field, IReadOnlyDictionary<string, string?> answers, List<FieldError> errors, Dictionary<string, string> clean)
+    {
+        var raw = answers.GetValueOrDefault(field.Key);
+        var value = raw?.Trim() ?? "";
+        if (value == "yes")
+        {
+            clean[field.Key] = value;
+        }
+        else if (field.Required)
+        {
+            errors.Add(new FieldError(field.Key, "Form.Declaration"));
+        }
+        else if (value.Length > 0)
+        {
+            errors.Add(new FieldError(field.Key, "Form.NotAnOption"));
+        }
+    }
+
+    /// <summary>
+    /// Rows are 0..n-1: n is the row count posted under "{key}" when it is a whole number, else the number of
+    /// contiguous rows from 0 that have any answer. Answers for rows at or beyond n are dropped.
+    /// </summary>
+    private static void ValidateGroup(FormField field, IReadOnlyDictionary<string, string?> answers, List<FieldError> errors, Dictionary<string, string> clean)
+    {
+        var maxRows = Math.Min(field.MaxRows ?? RowLimit, RowLimit);
+        var minRows = field.MinRows ?? (field.Required ? 1 : 0);
+        int rows;
+        var posted = answers.GetValueOrDefault(field.Key)?.Trim();
+        if (!string.IsNullOrEmpty(posted))
+        {
+            if (!int.TryParse(posted, NumberStyles.None, CultureInfo.InvariantCulture, out rows))
+            {
+                errors.Add(new FieldError(field.Key, "Form.NotANumber"));
+                return;
+            }
+        }
+        else
+        {
+            var present = new HashSet<int>();
+            var prefix = field.Key + "[";
+            foreach (var key in answers.Keys)
+            {
+                if (key.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    var close = key.IndexOf("].", prefix.Length, StringComparison.Ordinal);
+                    var digits = close > prefix.Length ? key[prefix.Length..close] : "";
+                    if (digits.Length is > 0 and <= 4 && (digits == "0" || digits[0] != '0') && int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+                    {
+                        present.Add(index);
+                    }
+                }
+            }
+
+            rows = 0;
+            while (present.Contains(rows))
+            {
+                rows++;
+            }
+        }
+
+        if (rows < minRows || rows > maxRows)
+        {
+            errors.Add(new FieldError(field.Key, "Form.Rows", new Dictionary<string, object> { ["min"] = minRows, ["max"] = maxRows }));
+            return;
+        }
+
+        if (rows == 0)
+        {
+            return;
+        }
+
+        clean[field.Key] = rows.ToString(CultureInfo.InvariantCulture);
+        for (var row = 0; row < rows; row++)
+        {
+            foreach (var sub in field.SubFieldList)
+            {
+                // Each cell is checked with the sub-field's own rules under its row key.
+                if (sub.Type != FieldType.RepeatingGroup)
+                {
+                    ValidateField(sub with { Key = GroupRow.Key(field.Key, row, sub.Key) }, answers, errors, clean);
+                }
+            }
+        }
+    }
+
+    /// <summary>Evaluates <see cref="Condition"/>s for one set of answers, remembering results and refusing loops.</summary>
+    private sealed class Visibility(FormDefinition form, IReadOnlyDictionary<string, string?> answers)
+    {
+        private readonly Dictionary<object, bool> _known = new(ReferenceEqualityComparer.Instance);
+        private readonly HashSet<object> _evaluating = new(ReferenceEqualityComparer.Instance);
+
+        public bool Step(FormStep step) => Remember(step, () => Holds(step.ShowWhen));
+
+        public bool Field(FormField field) => Remember(field, () =>
+        {
+            if (form._stepOf.TryGetValue(field, out var step))
+            {
+                return Step(step) && Holds(field.ShowWhen);
+            }
+
+            // A sub-field: visible with its group (rules inside groups are not supported; see FormChecks).
+            var group = form.Fields.FirstOrDefault(f => f.Type == FieldType.RepeatingGroup && f.SubFieldList.Any(s => ReferenceEquals(s, field)));
+            return group is not null ? Field(group) : Holds(field.ShowWhen);
+        });
+
+        private bool Holds(Condition? condition)
+        {
+            if (condition is null)
+            {
+                return true;
+            }
+
+            var target = form.FindField(condition.FieldKey);
+            return target is not null && Field(target) && Condition.Evaluate(condition, target.Type, answers.GetValueOrDefault(target.Key));
+        }
+
+        private bool Remember(object item, Func<bool> evaluate)
+        {
+            if (_known.TryGetValue(item, out var known))
+            {
+                return known;
+            }
+
+            // A rule that (directly or not) depends on itself is false rather than endless; FormChecks reports it.
+            if (!_evaluating.Add(item))
+            {
+                return false;
+            }
+
+            var result = evaluate();
+            _evaluating.Remove(item);
+            _known[item] = result;
+            return result;
+        }
     }
 
     private static void ValidateSingle(FormField field, IReadOnlyDictionary<string, string?> answers, List<FieldError> errors, Dictionary<string, string> clean)
@@ -145,6 +488,12 @@ public sealed class FormDefinition
             return;
         }
 
+        if (field.MinLength is { } minLength && value.Length < minLength)
+        {
+            errors.Add(new FieldError(field.Key, "Form.TooShort", new Dictionary<string, object> { ["min"] = minLength }));
+            return;
+        }
+
         var error = CheckType(field, ref value);
         if (error is not null)
         {
@@ -152,7 +501,34 @@ public sealed class FormDefinition
             return;
         }
 
+        if (!string.IsNullOrEmpty(field.Pattern) && !MatchesPattern(field.Pattern, value))
+        {
+            errors.Add(new FieldError(field.Key, "Form.Pattern"));
+            return;
+        }
+
         clean[field.Key] = value;
+    }
+
+    /// <summary>
+    /// The whole normalised answer must match (as with the HTML pattern attribute): the pattern is wrapped in
+    /// \A(?:…)\z. Culture-invariant, 100 ms timeout; a timeout or a pattern that does not compile (which
+    /// <see cref="FormChecks"/> refuses at publish) counts as no match.
+    /// </summary>
+    internal static bool MatchesPattern(string pattern, string value)
+    {
+        try
+        {
+            return Regex.IsMatch(value, $"\\A(?:{pattern})\\z", RegexOptions.CultureInvariant, PatternTimeout);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     /// <summary>A date typed as one value (ISO, 西暦 or 和暦 text) or in parts (元号・年・月・日).</summary>

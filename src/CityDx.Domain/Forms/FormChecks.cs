@@ -1,0 +1,440 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace CityDx.Domain.Forms;
+
+/// <summary>
+/// Something that stops a form version from being published. <see cref="Code"/> is stable ("Publish.*");
+/// <see cref="StepKey"/>/<see cref="FieldKey"/> say where (a sub-field of a repeating group is "{group}[].{sub}");
+/// <see cref="Args"/> carries what <see cref="FormProblemMessages"/> needs (labels, the referenced key, …).
+/// </summary>
+public sealed record FormProblem(string Code, string? StepKey, string? FieldKey, IReadOnlyDictionary<string, string>? Args = null)
+{
+    public string? Arg(string name) => Args?.GetValueOrDefault(name);
+}
+
+/// <summary>
+/// The checks a form definition must pass before it is published. Every problem is listed, not only the first,
+/// so an administrator can fix them all at once.
+/// </summary>
+/// <remarks>
+/// Codes: Publish.Empty, Publish.TooManyFields, Publish.InvalidKey, Publish.DuplicateKey, Publish.DuplicateOption, Publish.BadOptionValue,
+/// Publish.LabelMissing, Publish.NoOptions, Publish.BadPattern, Publish.BadRange, Publish.FileTypesMissing,
+/// Publish.GroupEmpty, Publish.NestedGroup, Publish.RuleInGroup, Publish.RuleMissingField, Publish.RuleLaterField,
+/// Publish.RuleCycle, Publish.RuleNoValues, Publish.RuleNotYesNo, Publish.RuleBadTarget, Publish.RuleUnknownValue.
+/// Step titles are required only when a form has more than one step (a one-page form shows none).
+/// </remarks>
+public static partial class FormChecks
+{
+    [GeneratedRegex("\\A[a-z][a-z0-9_]{0,63}\\z", RegexOptions.CultureInvariant)]
+    private static partial Regex KeyFormat();
+
+    public static bool IsValidKey(string? key) => key is not null && KeyFormat().IsMatch(key);
+
+    /// <summary>Null when the pattern compiles (alone and as the anchored form validation uses), else the reason.</summary>
+    public static string? PatternError(string pattern)
+    {
+        try
+        {
+            _ = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+            _ = new Regex($"\\A(?:{pattern})\\z", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            return e.Message;
+        }
+    }
+
+    public static IReadOnlyList<FormProblem> Check(FormDefinition d)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        var problems = new List<FormProblem>();
+        var total = d.Fields.Count + d.Fields.Sum(f => f.SubFieldList.Count);
+        if (d.Steps.Count == 0 || total == 0)
+        {
+            problems.Add(new FormProblem("Publish.Empty", null, null));
+        }
+
+        if (total > FormDefinition.MaxFields)
+        {
+            problems.Add(new FormProblem("Publish.TooManyFields", null, null, Args(("max", Num(FormDefinition.MaxFields)), ("count", Num(total)))));
+        }
+
+        CheckSteps(d, total, problems);
+
+        var seenFields = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var step in d.Steps)
+        {
+            foreach (var field in step.Fields ?? [])
+            {
+                if (!seenFields.Add(field.Key))
+                {
+                    problems.Add(new FormProblem("Publish.DuplicateKey", step.Key, field.Key, Describe(field)));
+                }
+
+                CheckField(field, step.Key, null, problems);
+            }
+        }
+
+        CheckRules(d, problems);
+        CheckCycles(d, problems);
+        return problems;
+    }
+
+    private static void CheckSteps(FormDefinition d, int total, List<FormProblem> problems)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var step in d.Steps)
+        {
+            var args = Args(("title", step.TitleJa ?? ""), ("titleEn", step.TitleEn ?? ""));
+            if (!IsValidKey(step.Key))
+            {
+                problems.Add(new FormProblem("Publish.InvalidKey", step.Key, null, With(args, ("key", step.Key ?? ""))));
+            }
+
+            if (!seen.Add(step.Key ?? ""))
+            {
+                problems.Add(new FormProblem("Publish.DuplicateKey", step.Key, null, args));
+            }
+
+            if (d.Steps.Count > 1)
+            {
+                foreach (var (language, text) in new[] { ("ja", step.TitleJa), ("en", step.TitleEn) })
+                {
+                    if (string.IsNullOrWhiteSpace(text))
+                    {
+                        problems.Add(new FormProblem("Publish.LabelMissing", step.Key, null, With(args, ("language", language))));
+                    }
+                }
+            }
+
+            if (total > 0 && (step.Fields is null || step.Fields.Count == 0))
+            {
+                problems.Add(new FormProblem("Publish.Empty", step.Key, null, args));
+            }
+        }
+    }
+
+    private static void CheckField(FormField field, string stepKey, FormField? group, List<FormProblem> problems)
+    {
+        var key = group is null ? field.Key : $"{group.Key}[].{field.Key}";
+        var args = Describe(field);
+        void Add(string code, params (string Name, string Value)[] more) => problems.Add(new FormProblem(code, stepKey, key, With(args, more)));
+
+        if (!IsValidKey(field.Key))
+        {
+            Add("Publish.InvalidKey", ("key", field.Key ?? ""));
+        }
+
+        if (field.Type == FieldType.Information)
+        {
+            if (string.IsNullOrWhiteSpace(field.ContentJa))
+            {
+                Add("Publish.LabelMissing", ("language", "ja"), ("part", "content"));
+            }
+
+            if (string.IsNullOrWhiteSpace(field.ContentEn))
+            {
+                Add("Publish.LabelMissing", ("language", "en"), ("part", "content"));
+            }
+        }
+        else
+        {
+            if (string.IsNullOrWhiteSpace(field.LabelJa))
+            {
+                Add("Publish.LabelMissing", ("language", "ja"));
+            }
+
+            if (string.IsNullOrWhiteSpace(field.LabelEn))
+            {
+                Add("Publish.LabelMissing", ("language", "en"));
+            }
+        }
+
+        if (field.Type is FieldType.SingleChoice or FieldType.MultipleChoice)
+        {
+            if (field.OptionList.Count == 0)
+            {
+                Add("Publish.NoOptions");
+            }
+
+            var values = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var option in field.OptionList)
+            {
+                if (!values.Add(option.Value ?? ""))
+                {
+                    Add("Publish.DuplicateOption", ("option", option.Value ?? ""));
+                }
+
+                if (string.IsNullOrWhiteSpace(option.Value) || option.Value.Contains('\n', StringComparison.Ordinal) || option.Value != option.Value.Trim())
+                {
+                    Add("Publish.BadOptionValue", ("option", option.Value ?? ""));
+                }
+
+                if (string.IsNullOrWhiteSpace(option.LabelJa))
+                {
+                    Add("Publish.LabelMissing", ("language", "ja"), ("option", option.Value ?? ""));
+                }
+
+                if (string.IsNullOrWhiteSpace(option.LabelEn))
+                {
+                    Add("Publish.LabelMissing", ("language", "en"), ("option", option.Value ?? ""));
+                }
+            }
+        }
+
+        if (!string.IsNullOrEmpty(field.Pattern) && PatternError(field.Pattern) is { } reason)
+        {
+            Add("Publish.BadPattern", ("pattern", field.Pattern), ("reason", reason));
+        }
+
+        CheckRanges(field, Add);
+
+        if (field.Type == FieldType.FileUpload && field.Required && field.AllowedFileTypeList.Count == 0)
+        {
+            Add("Publish.FileTypesMissing");
+        }
+
+        if (group is not null && field.ShowWhen is not null)
+        {
+            Add("Publish.RuleInGroup", ("target", field.ShowWhen.FieldKey ?? ""));
+        }
+
+        if (field.Type == FieldType.RepeatingGroup)
+        {
+            if (group is not null)
+            {
+                Add("Publish.NestedGroup");
+                return;
+            }
+
+            if (field.SubFieldList.Count == 0)
+            {
+                Add("Publish.GroupEmpty");
+            }
+
+            var subKeys = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var sub in field.SubFieldList)
+            {
+                if (!subKeys.Add(sub.Key))
+                {
+                    problems.Add(new FormProblem("Publish.DuplicateKey", stepKey, $"{field.Key}[].{sub.Key}", Describe(sub)));
+                }
+
+                CheckField(sub, stepKey, field, problems);
+            }
+        }
+    }
+
+    private static void CheckRanges(FormField field, Action<string, (string, string)[]> add)
+    {
+        void Bad(string what, object? min, object? max) =>
+            add("Publish.BadRange", [("what", what), ("min", Text(min)), ("max", Text(max))]);
+
+        if (field.Min is { } min && field.Max is { } max && min > max)
+        {
+            Bad(field.Type == FieldType.MultipleChoice ? "selections" : "value", min, max);
+        }
+        else if (field.Type == FieldType.MultipleChoice && (!IsCount(field.Min) || !IsCount(field.Max)))
+        {
+            Bad("selections", field.Min, field.Max);
+        }
+
+        if (field.MaxLength < 1 || field.MinLength < 0 || (field.MinLength is { } minLength && minLength > field.EffectiveMaxLength))
+        {
+            Bad("length", field.MinLength, field.MaxLength ?? field.EffectiveMaxLength);
+        }
+
+        if (field.MinRows < 0 || field.MaxRows < 1 || field.MaxRows > FormDefinition.RowLimit || (field.MinRows is { } minRows && field.MaxRows is { } maxRows && minRows > maxRows))
+        {
+            Bad("rows", field.MinRows, field.MaxRows);
+        }
+
+        if (field.MaxFiles < 1)
+        {
+            Bad("files", 1, field.MaxFiles);
+        }
+
+        if (field.MaxFileSizeBytes < 1)
+        {
+            Bad("fileSize", 1, field.MaxFileSizeBytes);
+        }
+    }
+
+    private static bool IsCount(decimal? value) => value is not { } v || (v >= 0 && v % 1 == 0);
+
+    private static void CheckRules(FormDefinition d, List<FormProblem> problems)
+    {
+        // Position of each top-level field in form order, and the index of its step.
+        var position = new Dictionary<string, (int Index, int Step)>(StringComparer.Ordinal);
+        var index = 0;
+        for (var s = 0; s < d.Steps.Count; s++)
+        {
+            foreach (var field in d.Steps[s].Fields ?? [])
+            {
+                position.TryAdd(field.Key, (index++, s));
+            }
+        }
+
+        index = 0;
+        for (var s = 0; s < d.Steps.Count; s++)
+        {
+            var step = d.Steps[s];
+            if (step.ShowWhen is { } stepRule)
+            {
+                // A step may only depend on answers given on earlier steps.
+                CheckRule(d, stepRule, position, isEarlier: p => p.Step < s, step.Key, null, Args(("title", step.TitleJa ?? ""), ("titleEn", step.TitleEn ?? "")), problems);
+            }
+
+            foreach (var field in step.Fields ?? [])
+            {
+                var here = index++;
+                if (field.ShowWhen is { } rule)
+                {
+                    CheckRule(d, rule, position, isEarlier: p => p.Index < here, step.Key, field.Key, Describe(field), problems);
+                }
+            }
+        }
+    }
+
+    private static void CheckRule(FormDefinition d, Condition rule, Dictionary<string, (int Index, int Step)> position, Func<(int Index, int Step), bool> isEarlier, string stepKey, string? fieldKey, Dictionary<string, string> args, List<FormProblem> problems)
+    {
+        void Add(string code, params (string Name, string Value)[] more) =>
+            problems.Add(new FormProblem(code, stepKey, fieldKey, With(args, [("target", rule.FieldKey ?? ""), ("operator", rule.Operator.ToString()), .. more])));
+
+        if (rule.NeedsValues && (rule.Values is null || rule.Values.Count == 0))
+        {
+            Add("Publish.RuleNoValues");
+        }
+
+        var target = rule.FieldKey is null ? null : d.FindField(rule.FieldKey);
+        if (target is null)
+        {
+            Add("Publish.RuleMissingField");
+            return;
+        }
+
+        if (!isEarlier(position[target.Key]))
+        {
+            Add("Publish.RuleLaterField", ("targetLabel", target.LabelJa ?? ""), ("targetLabelEn", target.LabelEn ?? ""));
+        }
+
+        if (rule.Operator == ConditionOperator.IsYes && target.Type is not (FieldType.YesNo or FieldType.Declaration))
+        {
+            Add("Publish.RuleNotYesNo", ("targetLabel", target.LabelJa ?? ""), ("targetLabelEn", target.LabelEn ?? ""));
+        }
+
+        if (target.Type is FieldType.Information or FieldType.RepeatingGroup or FieldType.PostalAddress or FieldType.FileUpload)
+        {
+            Add("Publish.RuleBadTarget", ("targetLabel", target.LabelJa ?? ""), ("targetLabelEn", target.LabelEn ?? ""), ("targetType", target.Type.ToString()));
+        }
+
+        IReadOnlyList<string>? allowed = target.Type switch
+        {
+            FieldType.SingleChoice or FieldType.MultipleChoice => [.. target.OptionList.Select(o => o.Value)],
+            FieldType.YesNo or FieldType.Declaration => ["yes", "no"],
+            _ => null,
+        };
+        if (allowed is not null && rule.NeedsValues)
+        {
+            foreach (var value in rule.Values ?? [])
+            {
+                if (!allowed.Contains(value, StringComparer.Ordinal))
+                {
+                    Add("Publish.RuleUnknownValue", ("value", value ?? ""), ("targetLabel", target.LabelJa ?? ""), ("targetLabelEn", target.LabelEn ?? ""));
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Dependencies: a field depends on its step and on the field its rule names; a step on the field its rule names.
+    /// Any cycle (found as a back edge of a depth-first search) is reported once, with its path.
+    /// </summary>
+    private static void CheckCycles(FormDefinition d, List<FormProblem> problems)
+    {
+        var state = new Dictionary<object, int>(ReferenceEqualityComparer.Instance); // 1 = on the path, 2 = done
+        var path = new List<object>();
+
+        IEnumerable<object> Next(object node)
+        {
+            var rule = node switch
+            {
+                FormField f => f.ShowWhen,
+                FormStep s => s.ShowWhen,
+                _ => null,
+            };
+            if (node is FormField field && d.StepOf(field) is { } step)
+            {
+                yield return step;
+            }
+
+            if (rule?.FieldKey is not null && d.FindField(rule.FieldKey) is { } target)
+            {
+                yield return target;
+            }
+        }
+
+        void Visit(object node)
+        {
+            state[node] = 1;
+            path.Add(node);
+            foreach (var next in Next(node))
+            {
+                var seen = state.GetValueOrDefault(next);
+                if (seen == 1)
+                {
+                    var cycle = path.Skip(path.FindIndex(n => ReferenceEquals(n, next))).Append(next).ToList();
+                    var names = string.Join(" → ", cycle.Select(n => n is FormStep s ? $"step:{s.Key}" : ((FormField)n).Key));
+                    problems.Add(next is FormStep cycleStep
+                        ? new FormProblem("Publish.RuleCycle", cycleStep.Key, null, Args(("path", names)))
+                        : new FormProblem("Publish.RuleCycle", d.StepOf((FormField)next)?.Key, ((FormField)next).Key, With(Describe((FormField)next), ("path", names))));
+                }
+                else if (seen == 0)
+                {
+                    Visit(next);
+                }
+            }
+
+            path.RemoveAt(path.Count - 1);
+            state[node] = 2;
+        }
+
+        foreach (var step in d.Steps)
+        {
+            foreach (var node in (step.Fields ?? []).Cast<object>().Prepend(step))
+            {
+                if (state.GetValueOrDefault(node) == 0)
+                {
+                    Visit(node);
+                }
+            }
+        }
+    }
+
+    private static Dictionary<string, string> Describe(FormField field) => Args(("label", field.LabelJa ?? ""), ("labelEn", field.LabelEn ?? ""));
+
+    private static Dictionary<string, string> Args(params (string Name, string Value)[] pairs) =>
+        pairs.ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
+
+    private static Dictionary<string, string> With(Dictionary<string, string> args, params (string Name, string Value)[] more)
+    {
+        var copy = new Dictionary<string, string>(args, StringComparer.Ordinal);
+        foreach (var (name, value) in more)
+        {
+            copy[name] = value;
+        }
+
+        return copy;
+    }
+
+    private static string Num(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Text(object? value) => value switch
+    {
+        null => "",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+}
