@@ -49,4 +49,45 @@ public sealed class CaseStoreTests(CityDxFactory factory, ITestOutputHelper outp
             Assert.Contains("append-only", ex.MessageText, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task A_published_form_version_cannot_be_changed_or_deleted_in_the_database()
+    {
+        await using var connection = new NpgsqlConnection(factory.ConnectionString);
+        await connection.OpenAsync();
+        foreach (var sql in new[]
+        {
+            "UPDATE form_versions SET \"DefinitionJson\" = '{}' WHERE \"Status\" = 1",
+            "UPDATE form_versions SET \"Status\" = 0 WHERE \"Status\" = 1",
+            "DELETE FROM form_versions WHERE \"Status\" = 1",
+        })
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            var ex = await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
+            Assert.Contains("immutable", ex.MessageText, StringComparison.Ordinal);
+        }
+
+        // Retiring (Published -> Retired) is the one change allowed.
+        await using var retire = new NpgsqlCommand("UPDATE form_versions SET \"Status\" = 2 WHERE \"Status\" = 1 AND \"ProcedureId\" = (SELECT \"Id\" FROM procedures WHERE \"Code\" = 'dog-death-notice')", connection);
+        Assert.Equal(1, await retire.ExecuteNonQueryAsync());
+    }
+
+    [Fact]
+    public async Task A_procedure_has_at_most_one_draft()
+    {
+        await using var connection = new NpgsqlConnection(factory.ConnectionString);
+        await connection.OpenAsync();
+        const string insert = "INSERT INTO form_versions (\"Id\", \"ProcedureId\", \"VersionNumber\", \"Status\", \"DefinitionJson\") " +
+            "SELECT gen_random_uuid(), \"Id\", @n, 0, '[]' FROM procedures WHERE \"Code\" = 'school-aid'";
+        await using (var first = new NpgsqlCommand(insert, connection))
+        {
+            first.Parameters.AddWithValue("n", 90);
+            Assert.Equal(1, await first.ExecuteNonQueryAsync());
+        }
+
+        await using var second = new NpgsqlCommand(insert, connection);
+        second.Parameters.AddWithValue("n", 91);
+        var ex = await Assert.ThrowsAsync<PostgresException>(() => second.ExecuteNonQueryAsync());
+        Assert.Equal(PostgresErrorCodes.UniqueViolation, ex.SqlState);
+    }
 }

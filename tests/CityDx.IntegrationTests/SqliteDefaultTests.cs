@@ -35,6 +35,14 @@ public sealed class SqliteDefaultTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(Demo.Citizen, PortalClient.DemoPassword)).StatusCode);
         var (_, receipt) = await Filing.FileDogRegistrationAsync(client);
         Assert.Contains(receipt, (await client.GetPageAsync("/my/applications")).Body!.TextContent);
+
+        // Published form versions are immutable in SQLite too.
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_folder, "citydx.db")}");
+        await connection.OpenAsync();
+        await using var update = connection.CreateCommand();
+        update.CommandText = "UPDATE form_versions SET \"DefinitionJson\" = '{}' WHERE \"Status\" = 1";
+        var ex = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => update.ExecuteNonQueryAsync());
+        Assert.Contains("immutable", ex.Message, StringComparison.Ordinal);
     }
 
     public void Dispose()

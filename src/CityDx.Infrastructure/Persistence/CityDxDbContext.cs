@@ -105,6 +105,8 @@ public abstract class CityDxDbContext(DbContextOptions options)
             b.ToTable("form_versions");
             b.HasKey(v => v.Id);
             b.HasIndex(v => new { v.ProcedureId, v.VersionNumber }).IsUnique();
+            // At most one draft per procedure (Status 0 = Draft); published versions are immutable by trigger.
+            b.HasIndex(v => v.ProcedureId).IsUnique().HasFilter("\"Status\" = 0").HasDatabaseName("IX_form_versions_one_draft");
             b.HasOne<Procedure>().WithMany().HasForeignKey(v => v.ProcedureId).OnDelete(DeleteBehavior.Restrict);
             b.Ignore(v => v.Definition);
         });

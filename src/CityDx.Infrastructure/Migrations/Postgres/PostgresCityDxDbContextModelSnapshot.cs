@@ -256,6 +256,11 @@ namespace CityDx.Infrastructure.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ProcedureId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_form_versions_one_draft")
+                        .HasFilter("\"Status\" = 0");
+
                     b.HasIndex("ProcedureId", "VersionNumber")
                         .IsUnique();
 

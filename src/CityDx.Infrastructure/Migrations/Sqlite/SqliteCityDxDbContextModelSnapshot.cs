@@ -248,6 +248,11 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ProcedureId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_form_versions_one_draft")
+                        .HasFilter("\"Status\" = 0");
+
                     b.HasIndex("ProcedureId", "VersionNumber")
                         .IsUnique();
 
