@@ -26,7 +26,8 @@ public static class GetMyApplication
         string UnitNameJa,
         string UnitNameEn,
         IReadOnlyList<AnsweredField> Answers,
-        IReadOnlyList<HistoryLine> History);
+        IReadOnlyList<HistoryLine> History,
+        IReadOnlyList<AttachmentLine> Attachments);
 
     public sealed class Handler(CityDxDbContext db, ICurrentUser user) : IQueryHandler<Query, Detail?>
     {
@@ -44,13 +45,16 @@ public static class GetMyApplication
             var procedure = await db.Procedures.AsNoTracking().SingleAsync(p => p.Id == @case.ProcedureId, cancellationToken);
             var version = await db.FormVersions.AsNoTracking().SingleAsync(v => v.Id == @case.FormVersionId, cancellationToken);
             var unit = await db.OrganisationUnits.AsNoTracking().SingleAsync(u => u.Id == @case.OrganisationUnitId, cancellationToken);
+            var attachments = await db.Attachments.AsNoTracking().Where(a => a.CaseId == @case.Id).OrderBy(a => a.UploadedAt)
+                .Select(a => new AttachmentLine(a.Id, a.FieldKey, a.FileName, a.Size)).ToListAsync(cancellationToken);
             return new Detail(
                 @case.Id, @case.ReceiptNumber, procedure.NameJa, procedure.NameEn, @case.Status, @case.SubmittedAt, @case.DueDate,
                 unit.NameJa, unit.NameEn,
-                AnsweredField.From(version.Definition, @case.Answers),
+                AnsweredField.From(version.Definition, @case.Answers, attachments.ToDictionary(a => a.Id, a => a.FileName)),
                 @case.History.OrderBy(h => h.At).ThenBy(h => h.Id)
                     .Select(h => new HistoryLine(h.At, h.FromStatus, h.ToStatus, h.Comment, h.ActorUserId == userId))
-                    .ToList());
+                    .ToList(),
+                attachments);
         }
     }
 }

@@ -1,11 +1,13 @@
 using CityDx.Application.Common;
 using CityDx.Application.Resources;
 using CityDx.Domain;
+using CityDx.Domain.Attachments;
 using CityDx.Domain.Cases;
 using CityDx.Domain.Forms;
 using CityDx.Domain.Japanese;
 using CityDx.Domain.Organisation;
 using CityDx.Domain.Procedures;
+using CityDx.Infrastructure.Files;
 using CityDx.Infrastructure.Persistence;
 using FluentValidation;
 using Mediator;
@@ -26,7 +28,14 @@ public static class SubmitApplication
         string ProcedureCode,
         Guid? WardId,
         IReadOnlyDictionary<string, string?> Answers,
-        Guid SubmissionKey) : ICommand<Result>;
+        Guid SubmissionKey,
+        IReadOnlyList<UploadedFile>? Files = null) : ICommand<Result>;
+
+    /// <summary>A file sent with the form for a file-upload question; opened as often as needed.</summary>
+    public sealed record UploadedFile(string FieldKey, string FileName, long Length, Func<Stream> OpenRead);
+
+    /// <summary>Largest file a question accepts when it sets no limit of its own.</summary>
+    public const long DefaultMaxFileBytes = 10 * 1024 * 1024;
 
     public sealed record Result(Guid CaseId, string ReceiptNumber, DateOnly? DueDate, bool AlreadySubmitted);
 
@@ -41,7 +50,7 @@ public static class SubmitApplication
         }
     }
 
-    public sealed class Handler(CityDxDbContext db, ICurrentUser user, TimeProvider clock, BusinessCalendar calendar, IStringLocalizer<SharedResource> l)
+    public sealed class Handler(CityDxDbContext db, ICurrentUser user, TimeProvider clock, BusinessCalendar calendar, IFileStore files, IStringLocalizer<SharedResource> l)
         : ICommandHandler<Command, Result>
     {
         private const int ReceiptAttempts = 5;
@@ -63,7 +72,9 @@ public static class SubmitApplication
 
             var version = await db.FormVersions.AsNoTracking().SingleAsync(v => v.Id == versionId, cancellationToken);
             var unitId = await RouteTo(procedure, command.WardId, cancellationToken);
-            var validation = version.Definition.Validate(command.Answers);
+            var answers = new Dictionary<string, string?>(command.Answers, StringComparer.Ordinal);
+            var (uploads, fileErrors) = await CheckFilesAsync(version.Definition, answers, command.Files ?? [], cancellationToken);
+            var validation = version.Definition.Validate(answers);
 
             // Every problem at once, in the order of the page: the ward first, then the questions.
             var errors = new List<(string, string)>();
@@ -71,6 +82,8 @@ public static class SubmitApplication
             {
                 errors.Add((nameof(Command.WardId), l["Validation.WardRequired"].Value));
             }
+
+            errors.AddRange(fileErrors);
 
             errors.AddRange(validation.Errors.Select(e =>
                 (LocalizationExtensions.AnswerProperty(e.FieldKey), l.Describe(e, version.Definition.FieldOf(e), user.PrefersEnglish))));
@@ -82,11 +95,24 @@ public static class SubmitApplication
             var now = clock.GetUtcNow();
             // 標準処理期間 counts business days from the day after filing (JST).
             var due = calendar.AddBusinessDays(JapanTime.DateOf(now), procedure.StandardProcessingDays);
+            var stored = new List<(Upload Upload, StoredFile File)>();
+            foreach (var upload in uploads)
+            {
+                await using var content = upload.File.OpenRead();
+                stored.Add((upload, await files.SaveAsync(content, cancellationToken)));
+            }
+
             for (var attempt = 1; ; attempt++)
             {
                 var @case = Case.Submit(ReceiptNumber.Generate(), procedure.Id, version.Id, userId, unitId!.Value, Channel.Online,
                     validation.Answers, command.SubmissionKey, due, userId, now);
                 db.Cases.Add(@case);
+                foreach (var (upload, file) in stored)
+                {
+                    db.Attachments.Add(new Attachment(upload.Id, @case.Id, upload.File.FieldKey, FileContent.SafeName(upload.File.FileName, upload.Kind),
+                        upload.Kind.ContentType, file.Size, file.Sha256, file.Key, now));
+                }
+
                 try
                 {
                     // EF rolls back to a savepoint on failure, so the transaction stays usable.
@@ -107,6 +133,63 @@ public static class SubmitApplication
                     }
                 }
             }
+        }
+
+        private sealed record Upload(Guid Id, UploadedFile File, FileContent.Kind Kind);
+
+        /// <summary>
+        /// Checks each visible file question's files by content (magic bytes), size and count, and
+        /// puts the ids the attachments will have into the answers. What the browser posted as the
+        /// answer of a file question is never trusted: it is replaced here.
+        /// </summary>
+        private async Task<(List<Upload> Uploads, List<(string, string)> Errors)> CheckFilesAsync(
+            FormDefinition definition, Dictionary<string, string?> answers, IReadOnlyList<UploadedFile> posted, CancellationToken cancellationToken)
+        {
+            var uploads = new List<Upload>();
+            var errors = new List<(string, string)>();
+            foreach (var field in definition.Fields.Where(f => f.Type == FieldType.FileUpload))
+            {
+                answers[field.Key] = null;
+                if (!definition.IsVisible(field, answers))
+                {
+                    continue;
+                }
+
+                var property = LocalizationExtensions.AnswerProperty(field.Key);
+                var ids = new List<Guid>();
+                foreach (var file in posted.Where(f => f.FieldKey == field.Key && f.Length > 0))
+                {
+                    var max = field.MaxFileSizeBytes ?? DefaultMaxFileBytes;
+                    if (file.Length > max)
+                    {
+                        errors.Add((property, l["Form.FileTooLarge"].Value.Replace("{label}", field.Label(user.PrefersEnglish), StringComparison.Ordinal)
+                            .Replace("{max}", (max / (1024 * 1024)).ToString(System.Globalization.CultureInfo.CurrentCulture), StringComparison.Ordinal)));
+                        continue;
+                    }
+
+                    var header = new byte[FileContent.HeaderLength];
+                    await using (var stream = file.OpenRead())
+                    {
+                        await stream.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
+                    }
+
+                    var kind = FileContent.Detect(header);
+                    if (kind is null || !field.AllowedFileTypeList.Contains(kind.Type, StringComparer.OrdinalIgnoreCase))
+                    {
+                        errors.Add((property, l["Form.FileType"].Value.Replace("{label}", field.Label(user.PrefersEnglish), StringComparison.Ordinal)
+                            .Replace("{types}", string.Join(", ", field.AllowedFileTypeList.Select(t => t.ToUpperInvariant())), StringComparison.Ordinal)));
+                        continue;
+                    }
+
+                    var id = Guid.CreateVersion7();
+                    ids.Add(id);
+                    uploads.Add(new Upload(id, file, kind));
+                }
+
+                answers[field.Key] = ids.Count == 0 ? null : string.Join('\n', ids);
+            }
+
+            return (uploads, errors);
         }
 
         private async Task<Result?> Existing(string userId, Guid submissionKey, CancellationToken cancellationToken) =>

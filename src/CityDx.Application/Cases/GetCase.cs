@@ -31,7 +31,8 @@ public static class GetCase
         int Version,
         IReadOnlyList<AnsweredField> Answers,
         IReadOnlyList<HistoryLine> History,
-        IReadOnlyList<CaseAction> AvailableActions);
+        IReadOnlyList<CaseAction> AvailableActions,
+        IReadOnlyList<AttachmentLine> Attachments);
 
     public sealed class Handler(CityDxDbContext db, ICurrentUser user) : IQueryHandler<Query, Detail?>
     {
@@ -49,6 +50,8 @@ public static class GetCase
             var procedure = await db.Procedures.AsNoTracking().SingleAsync(p => p.Id == @case.ProcedureId, cancellationToken);
             var version = await db.FormVersions.AsNoTracking().SingleAsync(v => v.Id == @case.FormVersionId, cancellationToken);
             var unit = await db.OrganisationUnits.AsNoTracking().SingleAsync(u => u.Id == @case.OrganisationUnitId, cancellationToken);
+            var attachments = await db.Attachments.AsNoTracking().Where(a => a.CaseId == @case.Id).OrderBy(a => a.UploadedAt)
+                .Select(a => new AttachmentLine(a.Id, a.FieldKey, a.FileName, a.Size)).ToListAsync(cancellationToken);
             var applicant = @case.ApplicantUserId is null
                 ? ""
                 : await db.Users.AsNoTracking().Where(u => u.Id == @case.ApplicantUserId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken) ?? "";
@@ -56,11 +59,12 @@ public static class GetCase
             return new Detail(
                 @case.Id, @case.ReceiptNumber, procedure.NameJa, procedure.NameEn, unit.NameJa, unit.NameEn,
                 @case.Status, @case.Channel, @case.SubmittedAt, @case.DueDate, applicant, version.VersionNumber, @case.Version,
-                AnsweredField.From(version.Definition, @case.Answers),
+                AnsweredField.From(version.Definition, @case.Answers, attachments.ToDictionary(a => a.Id, a => a.FileName)),
                 @case.History.OrderBy(h => h.At).ThenBy(h => h.Id)
                     .Select(h => new HistoryLine(h.At, h.FromStatus, h.ToStatus, h.Comment, h.ActorUserId == @case.ApplicantUserId))
                     .ToList(),
-                CaseWorkflow.Default.AvailableFrom(@case.Status, ActorKind.Staff).Select(t => t.Action).Distinct().ToList());
+                CaseWorkflow.Default.AvailableFrom(@case.Status, ActorKind.Staff).Select(t => t.Action).Distinct().ToList(),
+                attachments);
         }
     }
 }

@@ -7,11 +7,32 @@ namespace CityDx.Application.Common;
 public sealed record AnsweredField(string Key, string LabelJa, string LabelEn, string ValueJa, string ValueEn)
 {
     /// <summary>Renders answers against the form version they were filed under, in the form's order.</summary>
-    public static IReadOnlyList<AnsweredField> From(FormDefinition definition, IReadOnlyDictionary<string, string> answers) =>
+    public static IReadOnlyList<AnsweredField> From(FormDefinition definition, IReadOnlyDictionary<string, string> answers, IReadOnlyDictionary<Guid, string>? fileNames = null) =>
         definition.Fields
+            .Where(f => f.Type is not (FieldType.Information or FieldType.RepeatingGroup))
             .Where(f => answers.ContainsKey(f.Type == FieldType.PostalAddress ? AddressPart.Key(f.Key, AddressPart.PostalCode) : f.Key))
             .Select(f =>
             {
+                if (f.Type == FieldType.FileUpload)
+                {
+                    var names = answers[f.Key].Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                        .Select(id => Guid.TryParse(id, out var g) && fileNames?.GetValueOrDefault(g) is { } n ? n : id);
+                    var list = string.Join("、", names);
+                    return new AnsweredField(f.Key, f.LabelJa, f.LabelEn, list, list.Replace("、", ", ", StringComparison.Ordinal));
+                }
+
+                if (f.Type == FieldType.MultipleChoice)
+                {
+                    var chosen = answers[f.Key].Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                        .Select(v => f.OptionList.FirstOrDefault(o => o.Value == v)).Where(o => o is not null).ToList();
+                    return new AnsweredField(f.Key, f.LabelJa, f.LabelEn, string.Join("、", chosen.Select(o => o!.LabelJa)), string.Join(", ", chosen.Select(o => o!.LabelEn)));
+                }
+
+                if (f.Type == FieldType.Declaration)
+                {
+                    return new AnsweredField(f.Key, f.LabelJa, f.LabelEn, answers[f.Key] == "yes" ? "同意する" : "", answers[f.Key] == "yes" ? "Agreed" : "");
+                }
+
                 if (f.Type == FieldType.PostalAddress)
                 {
                     string Part(string p) => answers.GetValueOrDefault(AddressPart.Key(f.Key, p)) ?? "";
@@ -33,6 +54,9 @@ public sealed record AnsweredField(string Key, string LabelJa, string LabelEn, s
             })
             .ToList();
 }
+
+/// <summary>A file attached to a case, as listed to its owner and to staff.</summary>
+public sealed record AttachmentLine(Guid Id, string FieldKey, string FileName, long Size);
 
 /// <summary>One line of a case's history as shown to a person.</summary>
 public sealed record HistoryLine(DateTimeOffset At, Domain.Cases.CaseStatus? From, Domain.Cases.CaseStatus To, string? Comment, bool ByApplicant);

@@ -37,7 +37,8 @@ public static class GetProcedure
         UnitChoice HandledBy,
         int FormVersion,
         IReadOnlyList<FormField> Fields,
-        IReadOnlyList<UnitChoice> Wards);
+        IReadOnlyList<UnitChoice> Wards,
+        IReadOnlyList<FormStep> Steps);
 
     public sealed class Handler(CityDxDbContext db) : IQueryHandler<Query, ProcedureDetail?>
     {
@@ -65,7 +66,7 @@ public static class GetProcedure
                 procedure.Category, procedure.LifeEventList, procedure.EligibilityJa, procedure.EligibilityEn,
                 Lines(procedure.RequiredDocumentsJa), Lines(procedure.RequiredDocumentsEn),
                 procedure.FeeYen, procedure.FeeTiming, procedure.Channels, procedure.StandardProcessingDays, procedure.Routing,
-                handledBy, version.VersionNumber, version.Definition.Fields, wards);
+                handledBy, version.VersionNumber, version.Definition.Fields, wards, version.Definition.Steps);
         }
 
         private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries);

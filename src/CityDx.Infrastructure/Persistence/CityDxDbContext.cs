@@ -1,3 +1,4 @@
+using CityDx.Domain.Attachments;
 using CityDx.Domain.Cases;
 using CityDx.Domain.Japanese;
 using CityDx.Domain.Organisation;
@@ -25,6 +26,7 @@ public abstract class CityDxDbContext(DbContextOptions options)
     public DbSet<CaseHistoryEntry> CaseHistory => Set<CaseHistoryEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<PostalAddress> PostalAddresses => Set<PostalAddress>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
 
     /// <summary>
     /// Case history is append-only: refuse to save a change or deletion of an entry. (On PostgreSQL a
@@ -144,6 +146,19 @@ public abstract class CityDxDbContext(DbContextOptions options)
             b.Property(a => a.CityKana).HasMaxLength(128);
             b.Property(a => a.TownKana).HasMaxLength(400);
             b.HasIndex(a => a.PrefectureCode);
+        });
+
+        builder.Entity<Attachment>(b =>
+        {
+            b.ToTable("attachments");
+            b.HasKey(a => a.Id);
+            b.Property(a => a.FieldKey).HasMaxLength(200);
+            b.Property(a => a.FileName).HasMaxLength(200);
+            b.Property(a => a.ContentType).HasMaxLength(100);
+            b.Property(a => a.Sha256).HasMaxLength(64);
+            b.Property(a => a.StorageKey).HasMaxLength(200);
+            b.HasIndex(a => a.CaseId);
+            b.HasOne<Case>().WithMany().HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<CaseHistoryEntry>(b =>

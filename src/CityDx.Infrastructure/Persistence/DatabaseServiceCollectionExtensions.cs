@@ -41,6 +41,11 @@ public static class DatabaseServiceCollectionExtensions
         }
 
         services.AddScoped<PostalCodes.PostalCodeImporter>();
+
+        var files = configuration.GetSection(Files.FileStoreOptions.Section).Get<Files.FileStoreOptions>() ?? new Files.FileStoreOptions();
+        var fileRoot = Path.GetFullPath(files.Root ?? Path.Combine(options.DataFolder, "attachments"), contentRoot);
+        Directory.CreateDirectory(fileRoot);
+        services.AddSingleton<Files.IFileStore>(new Files.FileSystemFileStore(fileRoot));
         return services;
     }
 }

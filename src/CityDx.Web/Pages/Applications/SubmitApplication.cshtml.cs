@@ -59,15 +59,30 @@ public sealed class SubmitApplicationModel(IMediator mediator, IStringLocalizer<
             return NotFound();
         }
 
+        CollectMultipleChoices();
+        var files = Request.HasFormContentType
+            ? Request.Form.Files.Where(f => f.Name.StartsWith("Files.", StringComparison.Ordinal))
+                .Select(f => new SubmitApplication.UploadedFile(f.Name["Files.".Length..], f.FileName, f.Length, f.OpenReadStream)).ToList()
+            : [];
         try
         {
-            var result = await mediator.Send(new SubmitApplication.Command(code, WardId, Answers, SubmissionKey), ct);
+            var result = await mediator.Send(new SubmitApplication.Command(code, WardId, Answers, SubmissionKey, files), ct);
             return Redirect($"/my/applications/{result.CaseId}/received");
         }
         catch (ValidationException ex)
         {
             this.AddValidationErrors(ex);
             return Page();
+        }
+    }
+
+    /// <summary>Checkboxes post one value per ticked option; the answer keeps them all, one per line.</summary>
+    private void CollectMultipleChoices()
+    {
+        foreach (var field in Procedure!.Fields.Where(f => f.Type == FieldType.MultipleChoice))
+        {
+            var values = Request.HasFormContentType ? Request.Form[$"Answers[{field.Key}]"] : default;
+            Answers[field.Key] = values.Count == 0 ? null : string.Join('\n', values.ToArray());
         }
     }
 
@@ -85,6 +100,7 @@ public sealed class SubmitApplicationModel(IMediator mediator, IStringLocalizer<
         }
 
         ModelState.Clear();
+        CollectMultipleChoices();
         if (field is null)
         {
             return Page();

@@ -6,8 +6,16 @@ namespace CityDx.Web.Pages.Shared;
 /// What the answer-field partial needs: the question, all answers typed so far (a compound field
 /// reads several), the errors by answer key, and a status line for the address lookup.
 /// </summary>
-public sealed record AnswerInput(FormField Field, IReadOnlyDictionary<string, string?> Answers, IReadOnlyDictionary<string, string> Errors, string? Status = null)
+public sealed record AnswerInput(FormField Field, IReadOnlyDictionary<string, string?> Answers, IReadOnlyDictionary<string, string> Errors, string? Status = null, string? ShownWhenQuestion = null)
 {
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase) },
+    };
+
+    /// <summary>The show-when rule as the browser script reads it (the server evaluates the same data).</summary>
+    public static string? RuleJson(Condition? condition) => condition is null ? null : System.Text.Json.JsonSerializer.Serialize(condition, Json);
+
     public string? Value(string? part = null) => Answers.GetValueOrDefault(part is null ? Field.Key : $"{Field.Key}.{part}");
 
     public string? Error(string? part = null) => Errors.GetValueOrDefault(part is null ? Field.Key : $"{Field.Key}.{part}");

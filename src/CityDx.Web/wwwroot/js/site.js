@@ -64,3 +64,41 @@ document.addEventListener("click", async (event) => {
   }
   group.querySelector('[data-address-part="street"]').focus();
 });
+
+// Show-when rules: the same declarative data the server evaluates (the server always decides what
+// is validated and stored). Without JavaScript every question is shown with a note saying when it
+// is needed; with it, questions that do not apply are hidden.
+(() => {
+  const form = document.querySelector("[data-conditional-form]");
+  if (!form) return;
+  document.documentElement.classList.add("js");
+  const valuesOf = (key) => {
+    const inputs = [...form.querySelectorAll(`[name="Answers[${CSS.escape(key)}]"]`)]
+      .filter((el) => !el.closest("[hidden]"));
+    return inputs.flatMap((el) => {
+      if (el.type === "radio" || el.type === "checkbox") return el.checked ? [el.value] : [];
+      return el.value.trim() === "" ? [] : [el.value.trim()];
+    });
+  };
+  const holds = (rule) => {
+    const values = valuesOf(rule.fieldKey);
+    const wanted = rule.values || [];
+    switch (rule.operator) {
+      case "equals": return values.includes(wanted[0]);
+      case "notEquals": return !values.includes(wanted[0]);
+      case "oneOf": return values.some((v) => wanted.includes(v));
+      case "isYes": return values.includes("yes");
+      default: return true;
+    }
+  };
+  const apply = () => {
+    // In document order, so a question hidden earlier hides the ones that depend on it.
+    form.querySelectorAll("[data-show-when]").forEach((el) => {
+      const rule = el.dataset.showWhen ? JSON.parse(el.dataset.showWhen) : null;
+      el.hidden = rule ? !holds(rule) : false;
+    });
+  };
+  form.addEventListener("change", apply);
+  form.addEventListener("input", apply);
+  apply();
+})();

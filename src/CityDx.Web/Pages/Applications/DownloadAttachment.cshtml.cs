@@ -1,0 +1,16 @@
+using CityDx.Application.Applications;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CityDx.Web.Pages.Applications;
+
+/// <summary>Downloads an attachment of a case (Applicant view): always as an attachment, never rendered inline.</summary>
+public sealed class DownloadAttachmentModel(IMediator mediator) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid attachmentId, CancellationToken ct)
+    {
+        var file = await mediator.Send(new DownloadAttachment.Query(id, attachmentId, DownloadAttachment.Audience.Applicant), ct);
+        return file is null ? NotFound() : File(file.OpenRead(), file.ContentType, file.FileName);
+    }
+}
