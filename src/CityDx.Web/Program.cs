@@ -12,6 +12,7 @@ builder.Services.AddCityDxApplication(builder.Configuration); // Mediator, behav
 builder.Services.AddCityDxWeb(builder.Configuration); // Razor Pages, localisation, policies, rate limits, headers
 builder.Services.AddCityDxApi();            // OpenAPI (Swagger), ProblemDetails
 builder.Services.AddCityDxHealthChecks();   // /health/live, /health/ready
+builder.Services.AddCityDxBackgroundWork(builder.Configuration, builder.Environment.ContentRootPath); // mail outbox, Quartz jobs
 
 var app = builder.Build();
 

@@ -50,7 +50,7 @@ public static class SubmitApplication
         }
     }
 
-    public sealed class Handler(CityDxDbContext db, ICurrentUser user, TimeProvider clock, BusinessCalendar calendar, IFileStore files, IStringLocalizer<SharedResource> l)
+    public sealed class Handler(CityDxDbContext db, ICurrentUser user, TimeProvider clock, BusinessCalendar calendar, IFileStore files, Notifications notifications, IStringLocalizer<SharedResource> l)
         : ICommandHandler<Command, Result>
     {
         private const int ReceiptAttempts = 5;
@@ -117,6 +117,7 @@ public static class SubmitApplication
                 {
                     // EF rolls back to a savepoint on failure, so the transaction stays usable.
                     await db.SaveChangesAsync(cancellationToken);
+                    await notifications.ApplicationSubmittedAsync(@case, procedure, cancellationToken);
                     return new Result(@case.Id, @case.ReceiptNumber, due, AlreadySubmitted: false);
                 }
                 catch (DbUpdateException ex) when (ex.IsUniqueViolation())

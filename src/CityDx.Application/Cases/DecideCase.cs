@@ -36,7 +36,7 @@ public static class DecideCase
         }
     }
 
-    public sealed class Handler(CityDxDbContext db, ICurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l)
+    public sealed class Handler(CityDxDbContext db, ICurrentUser user, TimeProvider clock, Notifications notifications, IStringLocalizer<SharedResource> l)
         : ICommandHandler<Command, Result?>
     {
         public async ValueTask<Result?> Handle(Command command, CancellationToken cancellationToken)
@@ -60,6 +60,12 @@ public static class DecideCase
             catch (DomainRuleException ex)
             {
                 throw new[] { (nameof(Command.Action), l[ex.Code].Value) }.ToValidationException();
+            }
+
+            if (@case.Status.IsTerminal())
+            {
+                var procedure = await db.Procedures.AsNoTracking().SingleAsync(p => p.Id == @case.ProcedureId, cancellationToken);
+                await notifications.CaseDecidedAsync(@case, procedure, command.Comment, cancellationToken);
             }
 
             // The UPDATE is conditional on the version read above: a concurrent change makes it affect no row.

@@ -1,6 +1,7 @@
 using CityDx.Domain.Attachments;
 using CityDx.Domain.Cases;
 using CityDx.Domain.Japanese;
+using CityDx.Domain.Mail;
 using CityDx.Domain.Organisation;
 using CityDx.Domain.Procedures;
 using CityDx.Infrastructure.Identity;
@@ -27,6 +28,7 @@ public abstract class CityDxDbContext(DbContextOptions options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<PostalAddress> PostalAddresses => Set<PostalAddress>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     /// <summary>
     /// Case history is append-only: refuse to save a change or deletion of an entry. (On PostgreSQL a
@@ -159,6 +161,19 @@ public abstract class CityDxDbContext(DbContextOptions options)
             b.Property(a => a.StorageKey).HasMaxLength(200);
             b.HasIndex(a => a.CaseId);
             b.HasOne<Case>().WithMany().HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<OutboxMessage>(b =>
+        {
+            b.ToTable("outbox_messages");
+            b.HasKey(m => m.Id);
+            b.Property(m => m.To).HasMaxLength(256);
+            b.Property(m => m.Subject).HasMaxLength(500);
+            b.Property(m => m.Body).HasMaxLength(20000);
+            b.Property(m => m.Kind).HasMaxLength(64);
+            b.Property(m => m.LastError).HasMaxLength(500);
+            b.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+            b.HasIndex(m => m.CaseId);
         });
 
         builder.Entity<CaseHistoryEntry>(b =>

@@ -11,6 +11,8 @@ public class CityDxFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public string ConnectionString { get; private set; } = "";
 
+    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "citydx-test-" + Guid.NewGuid().ToString("N")[..12]);
+
     public virtual async Task InitializeAsync()
     {
         ConnectionString = await PostgresServer.CreateDatabaseAsync();
@@ -23,15 +25,24 @@ public class CityDxFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", "Postgres");
         builder.UseSetting("Database:ConnectionString", ConnectionString);
+        // Files and mails of the test go to a folder of its own, not into the source tree.
+        builder.UseSetting("Database:DataFolder", DataFolder);
+        builder.UseSetting("Mail:PickupFolder", Path.Combine(DataFolder, "mail"));
+        // Tests deliver the outbox themselves, deterministically; the scheduled job stays out of the way.
+        builder.UseSetting("Mail:DeliverEverySeconds", "3600");
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("RateLimits:SignInPerMinute", "1000");
         builder.UseSetting("RateLimits:FilingPerMinute", "1000");
         builder.UseSetting("Serilog:MinimumLevel:Default", Environment.GetEnvironmentVariable("CITYDX_TEST_LOGLEVEL") ?? "Warning");
     }
 
-    public new async Task DisposeAsync()
+    public new virtual async Task DisposeAsync()
     {
         await base.DisposeAsync();
         await PostgresServer.DropDatabaseAsync(ConnectionString);
+        if (Directory.Exists(DataFolder))
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
     }
 }

@@ -1,0 +1,66 @@
+using System.Globalization;
+using CityDx.Application.Resources;
+using CityDx.Domain;
+using CityDx.Domain.Cases;
+using CityDx.Domain.Mail;
+using CityDx.Domain.Procedures;
+using CityDx.Infrastructure.Mail;
+using CityDx.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CityDx.Application.Common;
+
+/// <summary>
+/// Mails to applicants, written to the outbox in the same transaction as the change they tell
+/// about, in the applicant's own language (their account's preference, not the sender's).
+/// </summary>
+public sealed class Notifications(CityDxDbContext db, IStringLocalizer<SharedResource> l, MailOptions options, TimeProvider clock)
+{
+    public Task ApplicationSubmittedAsync(Case @case, Procedure procedure, CancellationToken cancellationToken) =>
+        ToApplicantAsync(@case, "Submitted", (english, name) => (
+            Text("Mail.Submitted.Subject", ("receipt", @case.ReceiptNumber)),
+            Text("Mail.Submitted.Body",
+                ("name", name), ("procedure", procedure.Name(english)), ("receipt", @case.ReceiptNumber),
+                ("due", @case.DueDate is { } due ? due.ToString(english ? "d MMMM yyyy" : "yyyy年M月d日", CultureInfo.CurrentCulture) : "-"),
+                ("url", $"{options.PortalUrl.TrimEnd('/')}/my/applications/{@case.Id}"))), cancellationToken);
+
+    public Task CaseDecidedAsync(Case @case, Procedure procedure, string? comment, CancellationToken cancellationToken) =>
+        ToApplicantAsync(@case, "Decided", (english, name) => (
+            Text("Mail.Decided.Subject", ("receipt", @case.ReceiptNumber)),
+            Text("Mail.Decided.Body",
+                ("name", name), ("procedure", procedure.Name(english)), ("receipt", @case.ReceiptNumber),
+                ("status", l[$"Status.Citizen.{@case.Status}"]), ("comment", string.IsNullOrWhiteSpace(comment) ? "-" : comment),
+                ("url", $"{options.PortalUrl.TrimEnd('/')}/my/applications/{@case.Id}"))), cancellationToken);
+
+    private async Task ToApplicantAsync(Case @case, string kind, Func<bool, string, (string Subject, string Body)> compose, CancellationToken cancellationToken)
+    {
+        if (@case.ApplicantUserId is null)
+        {
+            return;
+        }
+
+        var applicant = await db.Users.AsNoTracking().Where(u => u.Id == @case.ApplicantUserId)
+            .Select(u => new { u.Email, u.DisplayName, u.PreferredCulture }).FirstOrDefaultAsync(cancellationToken);
+        if (applicant?.Email is null)
+        {
+            return;
+        }
+
+        var english = applicant.PreferredCulture == "en";
+        var (ui, culture) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = new CultureInfo(english ? "en" : "ja");
+            var (subject, body) = compose(english, applicant.DisplayName);
+            db.Outbox.Add(new OutboxMessage(applicant.Email, subject, body, kind, @case.Id, clock.GetUtcNow()));
+        }
+        finally
+        {
+            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, culture);
+        }
+    }
+
+    private string Text(string key, params (string Name, string Value)[] values) =>
+        values.Aggregate(l[key].Value, (text, v) => text.Replace("{" + v.Name + "}", v.Value, StringComparison.Ordinal));
+}

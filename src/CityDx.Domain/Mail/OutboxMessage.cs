@@ -1,0 +1,59 @@
+namespace CityDx.Domain.Mail;
+
+/// <summary>
+/// A mail waiting to be delivered (transactional outbox): written in the same transaction as the
+/// change it tells about, delivered afterwards by a background job with retries, so a mail server
+/// outage loses nothing and a rolled-back change sends nothing.
+/// </summary>
+public class OutboxMessage
+{
+    /// <summary>Waits between attempts: 1 min, 5 min, 15 min, 1 h, then every 6 h.</summary>
+    private static readonly TimeSpan[] Backoff =
+        [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1), TimeSpan.FromHours(6)];
+
+    private OutboxMessage() { }
+
+    public OutboxMessage(string to, string subject, string body, string kind, Guid? caseId, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(to);
+        Id = Guid.CreateVersion7(now);
+        To = to;
+        Subject = subject;
+        Body = body;
+        Kind = kind;
+        CaseId = caseId;
+        CreatedAt = now;
+        NextAttemptAt = now;
+    }
+
+    public Guid Id { get; private set; }
+    public string To { get; private set; } = "";
+    public string Subject { get; private set; } = "";
+    public string Body { get; private set; } = "";
+
+    /// <summary>What the mail is about ("Submitted", "Decided" …), for logs and operators: never its content.</summary>
+    public string Kind { get; private set; } = "";
+
+    public Guid? CaseId { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset NextAttemptAt { get; private set; }
+    public DateTimeOffset? SentAt { get; private set; }
+    public int Attempts { get; private set; }
+
+    /// <summary>The last failure's type and message from the mail server (no personal data).</summary>
+    public string? LastError { get; private set; }
+
+    public void MarkSent(DateTimeOffset now)
+    {
+        SentAt = now;
+        Attempts++;
+        LastError = null;
+    }
+
+    public void MarkFailed(string error, DateTimeOffset now)
+    {
+        Attempts++;
+        LastError = error.Length > 500 ? error[..500] : error;
+        NextAttemptAt = now + Backoff[Math.Min(Attempts - 1, Backoff.Length - 1)];
+    }
+}

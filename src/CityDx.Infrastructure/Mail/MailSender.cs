@@ -1,0 +1,64 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
+
+namespace CityDx.Infrastructure.Mail;
+
+/// <summary>Configuration section "Mail".</summary>
+public sealed class MailOptions
+{
+    public const string Section = "Mail";
+
+    /// <summary>"Pickup" (default: .eml files in <see cref="PickupFolder"/>) or "Smtp".</summary>
+    public string Mode { get; set; } = "Pickup";
+
+    public string PickupFolder { get; set; } = "App_Data/mail";
+    public string FromAddress { get; set; } = "no-reply@citydx.example.jp";
+    public string FromName { get; set; } = "大阪市 オンライン申請";
+    public string SmtpHost { get; set; } = "localhost";
+    public int SmtpPort { get; set; } = 25;
+    public bool SmtpUseTls { get; set; }
+    public string? SmtpUser { get; set; }
+    public string? SmtpPassword { get; set; }
+
+    /// <summary>The portal's public address, for links in mails.</summary>
+    public string PortalUrl { get; set; } = "http://localhost:5080";
+
+    /// <summary>How often the outbox is delivered, in seconds.</summary>
+    public int DeliverEverySeconds { get; set; } = 10;
+}
+
+/// <summary>Sends one message. SMTP in production, a pickup folder in development: a provider choice, hence the interface.</summary>
+public interface IMailSender
+{
+    Task SendAsync(MimeMessage message, CancellationToken cancellationToken);
+}
+
+/// <summary>Real SMTP through MailKit.</summary>
+public sealed class SmtpMailSender(MailOptions options) : IMailSender
+{
+    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
+        using var client = new SmtpClient();
+        client.Timeout = 30_000;
+        await client.ConnectAsync(options.SmtpHost, options.SmtpPort, options.SmtpUseTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, cancellationToken);
+        if (!string.IsNullOrEmpty(options.SmtpUser))
+        {
+            await client.AuthenticateAsync(options.SmtpUser, options.SmtpPassword ?? "", cancellationToken);
+        }
+
+        await client.SendAsync(message, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
+    }
+}
+
+/// <summary>Writes each message as an .eml file (development default: open them in any mail client).</summary>
+public sealed class PickupFolderMailSender(string folder) : IMailSender
+{
+    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
+        await message.WriteToAsync(path, cancellationToken);
+    }
+}

@@ -1,0 +1,35 @@
+using CityDx.Application.Common;
+using CityDx.Infrastructure.Mail;
+using CityDx.Web.Jobs;
+using Quartz;
+
+namespace CityDx.Web.Startup;
+
+public static class BackgroundSetup
+{
+    /// <summary>
+    /// Mail (outbox, MailKit SMTP or a pickup folder) and scheduled work on Quartz.NET. The job store
+    /// is in memory for now; the clustered PostgreSQL store for several nodes is the scale-out work.
+    /// </summary>
+    public static IServiceCollection AddCityDxBackgroundWork(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var mail = configuration.GetSection(MailOptions.Section).Get<MailOptions>() ?? new MailOptions();
+        services.AddSingleton(mail);
+        services.AddSingleton<IMailSender>(mail.Mode.Equals("Smtp", StringComparison.OrdinalIgnoreCase)
+            ? new SmtpMailSender(mail)
+            : new PickupFolderMailSender(Path.GetFullPath(mail.PickupFolder, contentRoot)));
+        services.AddScoped<Notifications>();
+        services.AddScoped<OutboxDelivery>();
+
+        services.AddQuartz(q =>
+        {
+            q.AddJob<DeliverOutboxJob>(j => j.WithIdentity(DeliverOutboxJob.Key));
+            q.AddTrigger(t => t.ForJob(DeliverOutboxJob.Key)
+                .WithIdentity("deliver-outbox-every", "mail")
+                .StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(Math.Max(1, mail.DeliverEverySeconds))).RepeatForever()));
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        return services;
+    }
+}
