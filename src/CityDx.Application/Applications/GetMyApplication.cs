@@ -27,7 +27,9 @@ public static class GetMyApplication
         string UnitNameEn,
         IReadOnlyList<AnsweredField> Answers,
         IReadOnlyList<HistoryLine> History,
-        IReadOnlyList<AttachmentLine> Attachments);
+        IReadOnlyList<AttachmentLine> Attachments,
+        int Version,
+        bool CanWithdraw);
 
     public sealed class Handler(CityDxDbContext db, ICurrentUser user) : IQueryHandler<Query, Detail?>
     {
@@ -54,7 +56,9 @@ public static class GetMyApplication
                 @case.History.OrderBy(h => h.At).ThenBy(h => h.Id)
                     .Select(h => new HistoryLine(h.At, h.FromStatus, h.ToStatus, h.Comment, h.ActorUserId == userId))
                     .ToList(),
-                attachments);
+                attachments,
+                @case.Version,
+                CaseWorkflow.Default.Find(@case.Status, CaseAction.Withdraw, ActorKind.Applicant) is not null);
         }
     }
 }

@@ -1,4 +1,6 @@
 using CityDx.Application.Applications;
+using CityDx.Application.Common;
+using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,8 +11,39 @@ public sealed class GetMyApplicationModel(IMediator mediator) : PageModel
 {
     public GetMyApplication.Detail? Application { get; private set; }
 
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    [BindProperty]
+    public int ExpectedVersion { get; set; }
+
+    public string? Notice { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
+        Application = await mediator.Send(new GetMyApplication.Query(id), ct);
+        return Application is null ? NotFound() : Page();
+    }
+
+    /// <summary>取下げ: after it, the page shows the application as withdrawn.</summary>
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct)
+    {
+        try
+        {
+            return await mediator.Send(new WithdrawApplication.Command(id, Reason, ExpectedVersion), ct) is null
+                ? NotFound()
+                : Redirect($"/my/applications/{id}");
+        }
+        catch (ValidationException ex)
+        {
+            this.AddValidationErrors(ex);
+        }
+        catch (ConflictException ex)
+        {
+            ModelState.Clear();
+            Notice = ex.Message;
+        }
+
         Application = await mediator.Send(new GetMyApplication.Query(id), ct);
         return Application is null ? NotFound() : Page();
     }
