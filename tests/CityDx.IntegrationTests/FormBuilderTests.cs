@@ -238,6 +238,66 @@ public sealed class FormBuilderTests(CityDxFactory factory) : IClassFixture<City
         Assert.Equal(new[] { "note" }, replaced.Definition.Fields.Select(f => f.Key));
     }
 
+    [Fact]
+    public async Task Steps_and_questions_are_reordered_edited_and_bad_settings_are_listed()
+    {
+        var admin = await PortalClient.SignedInAsync(factory, Demo.Admin);
+        const string code = "builder-edits";
+        await CreateProcedureAsync(admin, code);
+        await AssertRedirectAsync(await PostHandlerAsync(admin, Editor(code), "StartDraft"));
+        await AssertRedirectAsync(await PostHandlerAsync(admin, Editor(code), "AddStep", new() { ["NewStep.Key"] = "second", ["NewStep.TitleJa"] = "二", ["NewStep.TitleEn"] = "Two" }));
+        await AssertRedirectAsync(await PostHandlerAsync(admin, Editor(code), "MoveStep", new() { ["key"] = "second", ["up"] = "true" }));
+        Assert.Equal(new[] { "second", "main" }, (await VersionsAsync(code)).Single().Definition.Steps.Select(s => s.Key));
+
+        // A step's rule; the only step cannot be removed.
+        await AssertRedirectAsync(await AddFieldAsync(admin, code, "second", FieldType.SingleChoice, "kind", "種類", "Kind"));
+        await AssertRedirectAsync(await UpdateFieldAsync(admin, code, "kind", new() { ["Input.Options"] = "a|甲|A\nb|乙|B", ["Input.Required"] = "false" }));
+        await AssertRedirectAsync(await admin.PostFormAsync($"{Editor(code)}/steps/main", new()
+        {
+            ["Input.TitleJa"] = "一", ["Input.TitleEn"] = "One", ["Input.ConditionFieldKey"] = "kind", ["Input.ConditionOperator"] = "OneOf", ["Input.ConditionValues"] = "a\nb",
+        }));
+        var draft = (await VersionsAsync(code)).Single().Definition;
+        Assert.Equal(new Condition("kind", ConditionOperator.OneOf, ["a", "b"]).Values, draft.Steps.Single(s => s.Key == "main").ShowWhen!.Values);
+        Assert.False(draft.FindField("kind")!.Required);
+        var noValues = await PortalClient.ReadAsync(await admin.PostFormAsync($"{Editor(code)}/steps/main", new() { ["Input.ConditionFieldKey"] = "kind", ["Input.ConditionOperator"] = "Equals", ["Input.ConditionValues"] = "" }));
+        Assert.Equal(["比べる値を1つ以上入力してください"], noValues.ErrorSummary());
+        await AssertRedirectAsync(await PostHandlerAsync(admin, Editor(code), "RemoveStep", new() { ["key"] = "main" }));
+        // The page offers no remove button for the only step; a crafted post is refused all the same.
+        var editor = await admin.GetPageAsync(Editor(code));
+        Assert.Empty(editor.QuerySelectorAll("form[action*='handler=RemoveStep' i]"));
+        var last = await PortalClient.ReadAsync(await admin.SubmitAsync(editor.QuerySelector<IHtmlFormElement>("main form[method=post]")!, new() { ["key"] = "second" }, Editor(code) + "?handler=RemoveStep"));
+        Assert.Equal(["最後の1ページは削除できません"], last.ErrorSummary());
+
+        // Every bad setting of a question is listed, linked to its input, and nothing changes.
+        await AssertRedirectAsync(await AddFieldAsync(admin, code, "second", FieldType.MultipleChoice, "colours", "色", "Colours"));
+        var before = (await VersionsAsync(code)).Single().DefinitionJson;
+        var bad = await PortalClient.ReadAsync(await UpdateFieldAsync(admin, code, "colours", new()
+        {
+            ["Input.LabelEn"] = "", ["Input.Min"] = "two", ["Input.Options"] = "red|赤|Red\nblue|青", ["Input.ConditionFieldKey"] = "nothing",
+        }));
+        var errors = bad.ErrorSummary();
+        Assert.Contains("表示名(英語)を入力してください", errors);
+        Assert.Contains("最小値は数値で入力してください", errors);
+        Assert.Contains("選択肢の2行目を「値|日本語|English」の形にしてください", errors);
+        Assert.NotNull(bad.QuerySelector(".error-summary a[href='#Input_Options']"));
+        Assert.NotNull(bad.QuerySelector("#Input_Options"));
+        Assert.Equal(before, (await VersionsAsync(code)).Single().DefinitionJson);
+
+        // A repeating group's questions, one per line.
+        await AssertRedirectAsync(await AddFieldAsync(admin, code, "second", FieldType.RepeatingGroup, "members", "世帯員", "Household members"));
+        await AssertRedirectAsync(await UpdateFieldAsync(admin, code, "members", new()
+        {
+            ["Input.SubFields"] = "member_name|personName|氏名|Name\nmember_birth|date|生年月日|Date of birth|optional", ["Input.MinRows"] = "1", ["Input.MaxRows"] = "6",
+        }));
+        var group = (await VersionsAsync(code)).Single().Definition.FindField("members")!;
+        Assert.Equal(new[] { "member_name", "member_birth" }, group.SubFieldList.Select(f => f.Key));
+        Assert.Equal(FieldType.Date, group.SubFieldList[1].Type);
+        Assert.False(group.SubFieldList[1].Required);
+        Assert.Equal(6, group.MaxRows);
+        var page = await admin.GetPageAsync($"{Editor(code)}/fields/members");
+        Assert.Equal("member_name|personName|氏名|Name\nmember_birth|date|生年月日|Date of birth|optional", page.QuerySelector<IHtmlTextAreaElement>("#Input_SubFields")!.Value);
+    }
+
     public static TheoryData<string, string> HostileJson()
     {
         var field = """{"key":"x","type":"signature","labelJa":"x","labelEn":"x","required":true}""";

@@ -64,39 +64,26 @@ public static class UpdateField
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(IStringLocalizer<SharedResource> l)
+        public Validator()
         {
-            string WholeNumber(string label) => l["Builder.WholeNumber"].Value.Replace("{name}", l[label].Value, StringComparison.Ordinal);
             RuleFor(c => c.LabelJa).MaximumLength(400);
             RuleFor(c => c.LabelEn).MaximumLength(400);
             RuleFor(c => c.HintJa).MaximumLength(1000);
             RuleFor(c => c.HintEn).MaximumLength(1000);
-            RuleFor(c => c.MinLength).Must(BeWholeNumber).WithMessage(_ => WholeNumber("Builder.MinLength"));
-            RuleFor(c => c.MaxLength).Must(BeWholeNumber).WithMessage(_ => WholeNumber("Builder.MaxLength"));
             RuleFor(c => c.Pattern).MaximumLength(500);
-            RuleFor(c => c.Min).Must(BeNumber).WithMessage(_ => l["Builder.Number"].Value.Replace("{name}", l["Builder.Min"].Value, StringComparison.Ordinal));
-            RuleFor(c => c.Max).Must(BeNumber).WithMessage(_ => l["Builder.Number"].Value.Replace("{name}", l["Builder.Max"].Value, StringComparison.Ordinal));
             RuleFor(c => c.Options).MaximumLength(20000);
-            RuleForEach(c => c.AllowedFileTypes).Must(FileTypes.Contains).WithMessage(_ => l["Builder.FileTypeUnknown"]);
-            RuleFor(c => c.MaxFileSizeMb).Must(v => BeNumber(v) && (string.IsNullOrWhiteSpace(v) || Parse(v) is > 0 and <= 100))
-                .WithMessage(_ => l["Builder.MaxFileSizeRange"]);
-            RuleFor(c => c.MaxFiles).Must(BeWholeNumber).WithMessage(_ => WholeNumber("Builder.MaxFiles"));
-            RuleFor(c => c.MinRows).Must(BeWholeNumber).WithMessage(_ => WholeNumber("Builder.MinRows"));
-            RuleFor(c => c.MaxRows).Must(BeWholeNumber).WithMessage(_ => WholeNumber("Builder.MaxRows"));
             RuleFor(c => c.SubFields).MaximumLength(20000);
             RuleFor(c => c.ContentJa).MaximumLength(4000);
             RuleFor(c => c.ContentEn).MaximumLength(4000);
             RuleFor(c => c.ConditionOperator).IsInEnum();
-            RuleFor(c => c.ConditionValues).MaximumLength(4000)
-                .Must(v => FormDrafts.Lines(v).Count > 0)
-                .When(c => !string.IsNullOrWhiteSpace(c.ConditionFieldKey) && c.ConditionOperator != ConditionOperator.IsYes)
-                .WithMessage(_ => l["Builder.ConditionValuesRequired"]);
+            RuleFor(c => c.ConditionValues).MaximumLength(4000);
         }
 
-        private static bool BeWholeNumber(string? v) => string.IsNullOrWhiteSpace(v) || int.TryParse(v.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out _);
-
-        private static bool BeNumber(string? v) => string.IsNullOrWhiteSpace(v) || Parse(v) is not null;
     }
+
+    private static bool IsWholeNumber(string? v) => string.IsNullOrWhiteSpace(v) || int.TryParse(v.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out _);
+
+    private static bool IsNumber(string? v) => string.IsNullOrWhiteSpace(v) || Parse(v) is not null;
 
     internal static decimal? Parse(string? v) =>
         decimal.TryParse(v?.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) ? d : null;
@@ -138,12 +125,55 @@ public static class UpdateField
                 errors.Add((nameof(Command.LabelEn), l["Builder.LabelEnRequired"].Value));
             }
 
+            // Every setting the type uses is checked, in the order of the page, so all mistakes are listed at once.
+            void WholeNumber(bool used, string? value, string property, string label)
+            {
+                if (used && !IsWholeNumber(value))
+                {
+                    errors.Add((property, l["Builder.WholeNumber"].Value.Replace("{name}", l[label].Value, StringComparison.Ordinal)));
+                }
+            }
+
+            void Number(bool used, string? value, string property, string label)
+            {
+                if (used && !IsNumber(value))
+                {
+                    errors.Add((property, l["Builder.Number"].Value.Replace("{name}", l[label].Value, StringComparison.Ordinal)));
+                }
+            }
+
+            WholeNumber(Uses.Length(t), c.MinLength, nameof(Command.MinLength), "Builder.MinLength");
+            WholeNumber(Uses.Length(t), c.MaxLength, nameof(Command.MaxLength), "Builder.MaxLength");
             var options = Uses.Options(t) ? ParseOptions(c.Options, errors) : null;
+            Number(Uses.Range(t), c.Min, nameof(Command.Min), "Builder.Min");
+            Number(Uses.Range(t), c.Max, nameof(Command.Max), "Builder.Max");
+            if (Uses.Files(t))
+            {
+                if (c.AllowedFileTypes.Any(x => !FileTypes.Contains(x)))
+                {
+                    errors.Add((nameof(Command.AllowedFileTypes), l["Builder.FileTypeUnknown"].Value));
+                }
+
+                if (!IsNumber(c.MaxFileSizeMb) || Parse(c.MaxFileSizeMb) is <= 0 or > 100)
+                {
+                    errors.Add((nameof(Command.MaxFileSizeMb), l["Builder.MaxFileSizeRange"].Value));
+                }
+
+                WholeNumber(true, c.MaxFiles, nameof(Command.MaxFiles), "Builder.MaxFiles");
+            }
+
+            WholeNumber(Uses.Rows(t), c.MinRows, nameof(Command.MinRows), "Builder.MinRows");
+            WholeNumber(Uses.Rows(t), c.MaxRows, nameof(Command.MaxRows), "Builder.MaxRows");
             var subFields = Uses.Rows(t) ? ParseSubFields(c.SubFields, draft.Definition, c.Key, errors) : null;
             var condition = FormDrafts.ConditionFrom(c.ConditionFieldKey, c.ConditionOperator, c.ConditionValues);
             if (condition is not null && draft.Definition.FindField(condition.FieldKey) is null)
             {
                 errors.Add((nameof(Command.ConditionFieldKey), l["Builder.ConditionFieldUnknown"].Value));
+            }
+
+            if (condition is not null && condition.NeedsValues && FormDrafts.Lines(c.ConditionValues).Count == 0)
+            {
+                errors.Add((nameof(Command.ConditionValues), l["Builder.ConditionValuesRequired"].Value));
             }
 
             if (errors.Count > 0)
