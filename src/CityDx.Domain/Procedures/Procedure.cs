@@ -145,5 +145,22 @@ public class Procedure
         return version;
     }
 
+    /// <summary>
+    /// Makes an already published version of this procedure's form the one new applications are filed under, and
+    /// publishes the procedure (the form builder publishes a draft, then calls this).
+    /// </summary>
+    /// <exception cref="DomainRuleException">"Form.VersionNotPublished" unless the version is this procedure's and published.</exception>
+    public void MakeCurrent(FormVersion version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        if (version.ProcedureId != Id || version.Status != FormVersionStatus.Published)
+        {
+            throw new Cases.DomainRuleException("Form.VersionNotPublished", $"Form version {version.VersionNumber} is {version.Status} or not this procedure's; only a published version can be made current.");
+        }
+
+        CurrentFormVersionId = version.Id;
+        IsPublished = true;
+    }
+
     public void Unpublish() => IsPublished = false;
 }
