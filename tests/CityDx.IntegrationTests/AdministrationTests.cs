@@ -102,4 +102,35 @@ public sealed class AdministrationTests(CityDxFactory factory) : IClassFixture<C
         Assert.Equal(HttpStatusCode.Redirect, mine.StatusCode);
         Assert.Contains("facility-own", (await admin.GetPageAsync("/admin/procedures")).Body!.TextContent);
     }
+
+    [Fact]
+    public async Task Unpublishing_takes_a_procedure_out_of_the_catalogue_and_publishing_needs_a_form()
+    {
+        var admin = await PortalClient.SignedInAsync(factory, Demo.Admin);
+        var form = await admin.GetPageAsync("/admin/procedures/bereavement-appointment/edit");
+        var fields = form.QuerySelectorAll<AngleSharp.Html.Dom.IHtmlInputElement>("main input[type=text]")
+            .ToDictionary(i => i.Name!, i => i.Value);
+        foreach (var area in form.QuerySelectorAll<AngleSharp.Html.Dom.IHtmlTextAreaElement>("main textarea"))
+        {
+            fields[area.Name!] = area.Value;
+        }
+
+        fields["Input.Category"] = "bereavement";
+        fields["Input.Routing"] = "ChosenWard";
+        fields["Input.ChannelList"] = "Online";
+        fields["Input.OwningUnitId"] = (await UnitIdAsync("osaka")).ToString();
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/admin/procedures/bereavement-appointment/edit", fields)).StatusCode);
+        Assert.DoesNotContain("/procedures/bereavement-appointment\"", (await PortalClient.Create(factory).Http.GetStringAsync("/procedures")));
+
+        fields["Input.Published"] = "true";
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/admin/procedures/bereavement-appointment/edit", fields)).StatusCode);
+        Assert.Contains("/procedures/bereavement-appointment\"", (await PortalClient.Create(factory).Http.GetStringAsync("/procedures")));
+
+        // A procedure without a published form cannot be published.
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/admin/procedures/new", NewProcedure("no-form-yet", (await UnitIdAsync("osaka")).ToString()))).StatusCode);
+        var noForm = NewProcedure("no-form-yet", (await UnitIdAsync("osaka")).ToString());
+        noForm["Input.Published"] = "true";
+        var refused = await PortalClient.ReadAsync(await admin.PostFormAsync("/admin/procedures/no-form-yet/edit", noForm));
+        Assert.Contains("様式を公開してから、手続きを公開してください", refused.ErrorSummary());
+    }
 }

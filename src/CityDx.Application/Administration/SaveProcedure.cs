@@ -37,7 +37,8 @@ public static class SaveProcedure
         int StandardProcessingDays,
         Routing Routing,
         ChannelSet Channels,
-        Guid OwningUnitId) : ICommand<string?>;
+        Guid OwningUnitId,
+        bool? Published = null) : ICommand<string?>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -106,6 +107,21 @@ public static class SaveProcedure
             }
 
             procedure.Update(details);
+            switch (command.Published)
+            {
+                case false:
+                    procedure.Unpublish();
+                    break;
+                case true when !procedure.IsPublished:
+                    if (procedure.CurrentFormVersionId is null)
+                    {
+                        throw new[] { (nameof(Command.Published), l["Procedure.NoPublishedForm"].Value) }.ToValidationException();
+                    }
+
+                    procedure.Republish();
+                    break;
+            }
+
             return procedure.Code;
         }
 

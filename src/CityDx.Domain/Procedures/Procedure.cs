@@ -163,4 +163,15 @@ public class Procedure
     }
 
     public void Unpublish() => IsPublished = false;
+
+    /// <summary>Shows the procedure in the catalogue again; it needs a current published form.</summary>
+    public void Republish()
+    {
+        if (CurrentFormVersionId is null)
+        {
+            throw new Cases.DomainRuleException("Procedure.NoPublishedForm", "A procedure needs a published form before it can be published.");
+        }
+
+        IsPublished = true;
+    }
 }

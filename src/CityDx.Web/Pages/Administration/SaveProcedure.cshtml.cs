@@ -32,6 +32,7 @@ public sealed class SaveProcedureModel(IMediator mediator) : PageModel
         public List<ChannelSet> ChannelList { get; set; } = [];
         public ChannelSet Channels => ChannelList.Aggregate(ChannelSet.None, (all, c) => all | c);
         public Guid OwningUnitId { get; set; }
+        public bool Published { get; set; }
     }
 
     [FromRoute]
@@ -63,6 +64,7 @@ public sealed class SaveProcedureModel(IMediator mediator) : PageModel
                 StandardProcessingDays = c.StandardProcessingDays, Routing = c.Routing,
                 ChannelList = [.. new[] { ChannelSet.Online, ChannelSet.Counter, ChannelSet.Mail }.Where(x => c.Channels.HasFlag(x))],
                 OwningUnitId = c.OwningUnitId,
+                Published = c.Published == true,
             };
         }
 
@@ -77,7 +79,7 @@ public sealed class SaveProcedureModel(IMediator mediator) : PageModel
             var saved = await mediator.Send(new SaveProcedure.Command(
                 Code, Code ?? i.Code ?? "", i.NameJa ?? "", i.NameEn ?? "", i.DescriptionJa, i.DescriptionEn, i.Category ?? "", i.LifeEvents,
                 i.Keywords, i.EligibilityJa, i.EligibilityEn, i.RequiredDocumentsJa, i.RequiredDocumentsEn, i.FeeYen, i.FeeTiming,
-                i.StandardProcessingDays, i.Routing, i.Channels, i.OwningUnitId), ct);
+                i.StandardProcessingDays, i.Routing, i.Channels, i.OwningUnitId, Code is null ? null : i.Published), ct);
             return saved is null ? NotFound() : Redirect("/admin/procedures");
         }
         catch (ValidationException ex)
