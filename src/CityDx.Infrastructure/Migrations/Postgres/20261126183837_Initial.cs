@@ -12,6 +12,9 @@ namespace CityDx.Infrastructure.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterDatabase()
+                .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
+
             migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
@@ -88,6 +91,45 @@ namespace CityDx.Infrastructure.Migrations.Postgres
                         principalTable: "organisation_units",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    To = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Body = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outbox_messages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "postal_addresses",
+                columns: table => new
+                {
+                    PostalCode = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
+                    City = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Town = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PrefectureCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    Prefecture = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    PrefectureKana = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CityKana = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    TownKana = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_postal_addresses", x => new { x.PostalCode, x.City, x.Town });
                 });
 
             migrationBuilder.CreateTable(
@@ -221,6 +263,25 @@ namespace CityDx.Infrastructure.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "attachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FieldKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    StorageKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_attachments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "case_history",
                 columns: table => new
                 {
@@ -302,11 +363,21 @@ namespace CityDx.Infrastructure.Migrations.Postgres
                     DescriptionJa = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     DescriptionEn = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     Category = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    LifeEvents = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Keywords = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    EligibilityJa = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    EligibilityEn = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    RequiredDocumentsJa = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    RequiredDocumentsEn = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    FeeYen = table.Column<int>(type: "integer", nullable: true),
+                    FeeTiming = table.Column<int>(type: "integer", nullable: false),
                     StandardProcessingDays = table.Column<int>(type: "integer", nullable: false),
                     Routing = table.Column<int>(type: "integer", nullable: false),
+                    Channels = table.Column<int>(type: "integer", nullable: false),
                     OwningUnitId = table.Column<Guid>(type: "uuid", nullable: false),
                     IsPublished = table.Column<bool>(type: "boolean", nullable: false),
-                    CurrentFormVersionId = table.Column<Guid>(type: "uuid", nullable: true)
+                    CurrentFormVersionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SearchText = table.Column<string>(type: "character varying(12000)", maxLength: 12000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -363,6 +434,11 @@ namespace CityDx.Infrastructure.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_attachments_CaseId",
+                table: "attachments",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_case_history_CaseId_At",
                 table: "case_history",
                 columns: new[] { "CaseId", "At" });
@@ -400,6 +476,13 @@ namespace CityDx.Infrastructure.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_form_versions_one_draft",
+                table: "form_versions",
+                column: "ProcedureId",
+                unique: true,
+                filter: "\"Status\" = 0");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_form_versions_ProcedureId_VersionNumber",
                 table: "form_versions",
                 columns: new[] { "ProcedureId", "VersionNumber" },
@@ -417,6 +500,21 @@ namespace CityDx.Infrastructure.Migrations.Postgres
                 column: "ParentId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_CaseId",
+                table: "outbox_messages",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_SentAt_NextAttemptAt",
+                table: "outbox_messages",
+                columns: new[] { "SentAt", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_postal_addresses_PrefectureCode",
+                table: "postal_addresses",
+                column: "PrefectureCode");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_procedures_Code",
                 table: "procedures",
                 column: "Code",
@@ -428,14 +526,34 @@ namespace CityDx.Infrastructure.Migrations.Postgres
                 column: "CurrentFormVersionId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_procedures_IsPublished_Category",
+                table: "procedures",
+                columns: new[] { "IsPublished", "Category" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_procedures_OwningUnitId",
                 table: "procedures",
                 column: "OwningUnitId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_procedures_SearchText",
+                table: "procedures",
+                column: "SearchText")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_staff_memberships_OrganisationUnitId",
                 table: "staff_memberships",
                 column: "OrganisationUnitId");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_attachments_cases_CaseId",
+                table: "attachments",
+                column: "CaseId",
+                principalTable: "cases",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
 
             migrationBuilder.AddForeignKey(
                 name: "FK_case_history_cases_CaseId",
@@ -469,7 +587,6 @@ namespace CityDx.Infrastructure.Migrations.Postgres
                 principalColumn: "Id",
                 onDelete: ReferentialAction.Restrict);
 
-            // Case history is append-only, also for anything that bypasses the application.
             migrationBuilder.Sql("""
                 CREATE FUNCTION case_history_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
@@ -479,11 +596,36 @@ namespace CityDx.Infrastructure.Migrations.Postgres
                     BEFORE UPDATE OR DELETE ON case_history
                     FOR EACH ROW EXECUTE FUNCTION case_history_append_only();
                 """);
+
+            migrationBuilder.Sql("""
+                CREATE FUNCTION form_versions_published_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF TG_OP = 'DELETE' THEN
+                        IF OLD."Status" <> 0 THEN
+                            RAISE EXCEPTION 'published form versions are immutable (version % of procedure %)', OLD."VersionNumber", OLD."ProcedureId";
+                        END IF;
+                        RETURN OLD;
+                    END IF;
+                    -- A published or retired version keeps its definition; only Published -> Retired may change.
+                    IF OLD."Status" <> 0 AND (NEW."DefinitionJson" IS DISTINCT FROM OLD."DefinitionJson"
+                        OR NEW."ProcedureId" IS DISTINCT FROM OLD."ProcedureId"
+                        OR NEW."VersionNumber" IS DISTINCT FROM OLD."VersionNumber"
+                        OR NEW."PublishedAt" IS DISTINCT FROM OLD."PublishedAt"
+                        OR NOT (NEW."Status" = OLD."Status" OR (OLD."Status" = 1 AND NEW."Status" = 2))) THEN
+                        RAISE EXCEPTION 'published form versions are immutable (version % of procedure %)', OLD."VersionNumber", OLD."ProcedureId";
+                    END IF;
+                    RETURN NEW;
+                END $$;
+                CREATE TRIGGER form_versions_published_immutable
+                    BEFORE UPDATE OR DELETE ON form_versions
+                    FOR EACH ROW EXECUTE FUNCTION form_versions_published_immutable();
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS form_versions_published_immutable ON form_versions; DROP FUNCTION IF EXISTS form_versions_published_immutable();");
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS case_history_no_update_or_delete ON case_history; DROP FUNCTION IF EXISTS case_history_append_only();");
 
             migrationBuilder.DropForeignKey(
@@ -506,10 +648,19 @@ namespace CityDx.Infrastructure.Migrations.Postgres
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "attachments");
+
+            migrationBuilder.DropTable(
                 name: "case_history");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "outbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "postal_addresses");
 
             migrationBuilder.DropTable(
                 name: "staff_memberships");

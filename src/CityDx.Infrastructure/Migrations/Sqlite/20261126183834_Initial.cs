@@ -90,6 +90,45 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outbox_messages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "postal_addresses",
+                columns: table => new
+                {
+                    PostalCode = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    City = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Town = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PrefectureCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Prefecture = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    PrefectureKana = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CityKana = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    TownKana = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_postal_addresses", x => new { x.PostalCode, x.City, x.Town });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -220,6 +259,25 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "attachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FieldKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StorageKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_attachments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "case_history",
                 columns: table => new
                 {
@@ -301,11 +359,21 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                     DescriptionJa = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     DescriptionEn = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     Category = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    LifeEvents = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Keywords = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    EligibilityJa = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    EligibilityEn = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    RequiredDocumentsJa = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    RequiredDocumentsEn = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    FeeYen = table.Column<int>(type: "INTEGER", nullable: true),
+                    FeeTiming = table.Column<int>(type: "INTEGER", nullable: false),
                     StandardProcessingDays = table.Column<int>(type: "INTEGER", nullable: false),
                     Routing = table.Column<int>(type: "INTEGER", nullable: false),
+                    Channels = table.Column<int>(type: "INTEGER", nullable: false),
                     OwningUnitId = table.Column<Guid>(type: "TEXT", nullable: false),
                     IsPublished = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CurrentFormVersionId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    CurrentFormVersionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SearchText = table.Column<string>(type: "TEXT", maxLength: 12000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -362,6 +430,11 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_attachments_CaseId",
+                table: "attachments",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_case_history_CaseId_At",
                 table: "case_history",
                 columns: new[] { "CaseId", "At" });
@@ -399,6 +472,13 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_form_versions_one_draft",
+                table: "form_versions",
+                column: "ProcedureId",
+                unique: true,
+                filter: "\"Status\" = 0");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_form_versions_ProcedureId_VersionNumber",
                 table: "form_versions",
                 columns: new[] { "ProcedureId", "VersionNumber" },
@@ -416,6 +496,21 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                 column: "ParentId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_CaseId",
+                table: "outbox_messages",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_SentAt_NextAttemptAt",
+                table: "outbox_messages",
+                columns: new[] { "SentAt", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_postal_addresses_PrefectureCode",
+                table: "postal_addresses",
+                column: "PrefectureCode");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_procedures_Code",
                 table: "procedures",
                 column: "Code",
@@ -427,6 +522,11 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                 column: "CurrentFormVersionId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_procedures_IsPublished_Category",
+                table: "procedures",
+                columns: new[] { "IsPublished", "Category" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_procedures_OwningUnitId",
                 table: "procedures",
                 column: "OwningUnitId");
@@ -435,6 +535,14 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                 name: "IX_staff_memberships_OrganisationUnitId",
                 table: "staff_memberships",
                 column: "OrganisationUnitId");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_attachments_cases_CaseId",
+                table: "attachments",
+                column: "CaseId",
+                principalTable: "cases",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
 
             migrationBuilder.AddForeignKey(
                 name: "FK_case_history_cases_CaseId",
@@ -467,11 +575,32 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                 principalTable: "procedures",
                 principalColumn: "Id",
                 onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.Sql("""
+                CREATE TRIGGER form_versions_published_immutable
+                BEFORE UPDATE ON form_versions
+                WHEN OLD."Status" <> 0 AND (NEW."DefinitionJson" IS NOT OLD."DefinitionJson"
+                    OR NEW."ProcedureId" IS NOT OLD."ProcedureId"
+                    OR NEW."VersionNumber" IS NOT OLD."VersionNumber"
+                    OR NEW."PublishedAt" IS NOT OLD."PublishedAt"
+                    OR NOT (NEW."Status" = OLD."Status" OR (OLD."Status" = 1 AND NEW."Status" = 2)))
+                BEGIN
+                    SELECT RAISE(ABORT, 'published form versions are immutable');
+                END;
+                CREATE TRIGGER form_versions_published_not_deleted
+                BEFORE DELETE ON form_versions
+                WHEN OLD."Status" <> 0
+                BEGIN
+                    SELECT RAISE(ABORT, 'published form versions are immutable');
+                END;
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS form_versions_published_immutable; DROP TRIGGER IF EXISTS form_versions_published_not_deleted;");
+
             migrationBuilder.DropForeignKey(
                 name: "FK_procedures_form_versions_CurrentFormVersionId",
                 table: "procedures");
@@ -492,10 +621,19 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "attachments");
+
+            migrationBuilder.DropTable(
                 name: "case_history");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "outbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "postal_addresses");
 
             migrationBuilder.DropTable(
                 name: "staff_memberships");
