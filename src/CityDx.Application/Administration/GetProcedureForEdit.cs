@@ -38,7 +38,7 @@ public static class GetProcedureForEdit
                 : new Result(
                     new SaveProcedure.Command(p.Code, p.Code, p.NameJa, p.NameEn, p.DescriptionJa, p.DescriptionEn, p.Category, p.LifeEventList,
                         p.Keywords, p.EligibilityJa, p.EligibilityEn, p.RequiredDocumentsJa, p.RequiredDocumentsEn, p.FeeYen, p.FeeTiming,
-                        p.StandardProcessingDays, p.Routing, p.Channels, p.OwningUnitId, p.IsPublished),
+                        p.StandardProcessingDays, p.Routing, p.Channels, p.OwningUnitId, p.IsPublished, p.Proxy),
                     units);
         }
     }

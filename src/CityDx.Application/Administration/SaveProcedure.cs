@@ -38,7 +38,8 @@ public static class SaveProcedure
         Routing Routing,
         ChannelSet Channels,
         Guid OwningUnitId,
-        bool? Published = null) : ICommand<string?>;
+        bool? Published = null,
+        ProxyPolicy Proxy = ProxyPolicy.Allowed) : ICommand<string?>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -63,6 +64,7 @@ public static class SaveProcedure
             RuleFor(c => c.Routing).IsInEnum();
             RuleFor(c => c.Channels).Must(c => c != ChannelSet.None && (c & ~(ChannelSet.Online | ChannelSet.Counter | ChannelSet.Mail)) == 0)
                 .WithMessage(_ => l["Admin.ChannelsRequired"]);
+            RuleFor(c => c.Proxy).IsInEnum();
             RuleFor(c => c.OwningUnitId).NotEmpty().WithMessage(_ => l["Admin.OwningUnitRequired"]);
         }
     }
@@ -87,7 +89,7 @@ public static class SaveProcedure
                 command.NameJa, command.NameEn, command.DescriptionJa ?? "", command.DescriptionEn ?? "", command.Category,
                 command.LifeEvents, command.Keywords ?? "", command.EligibilityJa ?? "", command.EligibilityEn ?? "",
                 Lines(command.RequiredDocumentsJa), Lines(command.RequiredDocumentsEn),
-                command.FeeYen, command.FeeTiming, command.StandardProcessingDays, command.Routing, command.Channels, command.OwningUnitId);
+                command.FeeYen, command.FeeTiming, command.StandardProcessingDays, command.Routing, command.Channels, command.OwningUnitId, command.Proxy);
 
             if (command.ExistingCode is null)
             {

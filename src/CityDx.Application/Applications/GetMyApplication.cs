@@ -29,7 +29,8 @@ public static class GetMyApplication
         IReadOnlyList<HistoryLine> History,
         IReadOnlyList<AttachmentLine> Attachments,
         int Version,
-        bool CanWithdraw);
+        bool CanWithdraw,
+        ProxyDetails? Proxy);
 
     public sealed class Handler(CityDxDbContext db, ICurrentUser user) : IQueryHandler<Query, Detail?>
     {
@@ -58,7 +59,8 @@ public static class GetMyApplication
                     .ToList(),
                 attachments,
                 @case.Version,
-                CaseWorkflow.Default.Find(@case.Status, CaseAction.Withdraw, ActorKind.Applicant) is not null);
+                CaseWorkflow.Default.Find(@case.Status, CaseAction.Withdraw, ActorKind.Applicant) is not null,
+                @case.FiledByProxy ? new ProxyDetails(@case.SubjectName!, @case.SubjectNameKana ?? "", @case.ProxyRelationship ?? "") : null);
         }
     }
 }

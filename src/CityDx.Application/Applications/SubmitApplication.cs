@@ -29,7 +29,19 @@ public static class SubmitApplication
         Guid? WardId,
         IReadOnlyDictionary<string, string?> Answers,
         Guid SubmissionKey,
-        IReadOnlyList<UploadedFile>? Files = null) : ICommand<Result>;
+        IReadOnlyList<UploadedFile>? Files = null,
+        ProxyInput? Proxy = null) : ICommand<Result>;
+
+    /// <summary>代理申請: the filer acts for someone else; the 委任状 comes as a file with key <see cref="ProxyLetterKey"/>.</summary>
+    public sealed record ProxyInput(bool IsProxy, string? SubjectName, string? SubjectNameKana, string? Relationship);
+
+    public const string ProxyLetterKey = "_proxy_letter";
+
+    /// <summary>The proxy part of the form, as fields, so the same rules and messages apply.</summary>
+    public static readonly FormField ProxySubjectName = new("_subject_name", FieldType.PersonName, "対象者(申請される方)の氏名", "Name of the person you are applying for", MaxLength: 100);
+    public static readonly FormField ProxySubjectKana = new("_subject_kana", FieldType.Furigana, "対象者の氏名(フリガナ)", "Their name in katakana", MaxLength: 100);
+    public static readonly FormField ProxyRelationship = new("_relationship", FieldType.ShortText, "対象者との関係", "Your relationship to them", MaxLength: 50, HintJa: "例: 母、子、成年後見人", HintEn: "For example: mother, son, guardian");
+    public static readonly FormField ProxyLetter = new(ProxyLetterKey, FieldType.FileUpload, "委任状", "Letter of attorney", AllowedFileTypes: ["pdf", "jpeg", "png"], MaxFileSizeBytes: 5 * 1024 * 1024, MaxFiles: 1);
 
     /// <summary>A file sent with the form for a file-upload question; opened as often as needed.</summary>
     public sealed record UploadedFile(string FieldKey, string FileName, long Length, Func<Stream> OpenRead);
@@ -74,6 +86,8 @@ public static class SubmitApplication
             var unitId = await RouteTo(procedure, command.WardId, cancellationToken);
             var answers = new Dictionary<string, string?>(command.Answers, StringComparer.Ordinal);
             var (uploads, fileErrors) = await CheckFilesAsync(version.Definition, answers, command.Files ?? [], cancellationToken);
+            var (proxy, proxyUploads, proxyErrors) = await CheckProxyAsync(procedure, command, cancellationToken);
+            uploads.AddRange(proxyUploads);
             var validation = version.Definition.Validate(answers);
 
             // Every problem at once, in the order of the page: the ward first, then the questions.
@@ -83,6 +97,7 @@ public static class SubmitApplication
                 errors.Add((nameof(Command.WardId), l["Validation.WardRequired"].Value));
             }
 
+            errors.AddRange(proxyErrors);
             errors.AddRange(fileErrors);
 
             errors.AddRange(validation.Errors.Select(e =>
@@ -105,7 +120,7 @@ public static class SubmitApplication
             for (var attempt = 1; ; attempt++)
             {
                 var @case = Case.Submit(ReceiptNumber.Generate(), procedure.Id, version.Id, userId, unitId!.Value, Channel.Online,
-                    validation.Answers, command.SubmissionKey, due, userId, now);
+                    validation.Answers, command.SubmissionKey, due, userId, now, proxy);
                 db.Cases.Add(@case);
                 foreach (var (upload, file) in stored)
                 {
@@ -137,6 +152,40 @@ public static class SubmitApplication
         }
 
         private sealed record Upload(Guid Id, UploadedFile File, FileContent.Kind Kind);
+
+        /// <summary>
+        /// Checks the proxy section with the same field rules as any question: the person's name and
+        /// reading, the relationship, and the 委任状 when the procedure requires one.
+        /// </summary>
+        private async Task<(ProxyDetails? Proxy, List<Upload> Uploads, List<(string, string)> Errors)> CheckProxyAsync(
+            Procedure procedure, Command command, CancellationToken cancellationToken)
+        {
+            if (command.Proxy is not { IsProxy: true } input)
+            {
+                return (null, [], []);
+            }
+
+            if (procedure.Proxy == ProxyPolicy.NotAllowed)
+            {
+                return (null, [], [("Proxy.IsProxy", l["Proxy.NotAllowed"].Value)]);
+            }
+
+            var letterRequired = procedure.Proxy == ProxyPolicy.LetterRequired;
+            var form = new FormDefinition([ProxySubjectName, ProxySubjectKana, ProxyRelationship, ProxyLetter with { Required = letterRequired }]);
+            var answers = new Dictionary<string, string?>
+            {
+                [ProxySubjectName.Key] = input.SubjectName,
+                [ProxySubjectKana.Key] = input.SubjectNameKana,
+                [ProxyRelationship.Key] = input.Relationship,
+            };
+            var (uploads, errors) = await CheckFilesAsync(form, answers, command.Files ?? [], cancellationToken);
+            var validation = form.Validate(answers);
+            errors.AddRange(validation.Errors.Select(e =>
+                (LocalizationExtensions.AnswerProperty(e.FieldKey), l.Describe(e, form.FieldOf(e), user.PrefersEnglish))));
+            return errors.Count > 0
+                ? (null, [], errors)
+                : (new ProxyDetails(validation.Answers[ProxySubjectName.Key], validation.Answers[ProxySubjectKana.Key], validation.Answers[ProxyRelationship.Key]), uploads, []);
+        }
 
         /// <summary>
         /// Checks each visible file question's files by content (magic bytes), size and count, and

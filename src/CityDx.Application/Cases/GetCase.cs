@@ -32,7 +32,8 @@ public static class GetCase
         IReadOnlyList<AnsweredField> Answers,
         IReadOnlyList<HistoryLine> History,
         IReadOnlyList<CaseAction> AvailableActions,
-        IReadOnlyList<AttachmentLine> Attachments);
+        IReadOnlyList<AttachmentLine> Attachments,
+        ProxyDetails? Proxy);
 
     public sealed class Handler(CityDxDbContext db, ICurrentUser user) : IQueryHandler<Query, Detail?>
     {
@@ -64,7 +65,8 @@ public static class GetCase
                     .Select(h => new HistoryLine(h.At, h.FromStatus, h.ToStatus, h.Comment, h.ActorUserId == @case.ApplicantUserId))
                     .ToList(),
                 CaseWorkflow.Default.AvailableFrom(@case.Status, ActorKind.Staff).Select(t => t.Action).Distinct().ToList(),
-                attachments);
+                attachments,
+                @case.FiledByProxy ? new ProxyDetails(@case.SubjectName!, @case.SubjectNameKana ?? "", @case.ProxyRelationship ?? "") : null);
         }
     }
 }

@@ -22,7 +22,8 @@ public static class LocalizationExtensions
             return l["Form.NotADate.Because"].Value.Replace("{label}", field.Label(english), StringComparison.Ordinal).Replace("{reason}", why, StringComparison.Ordinal);
         }
 
-        var text = l[error.Code].Value.Replace("{label}", field.Label(english), StringComparison.Ordinal);
+        var code = error.Code == "Form.Required" && field.Type == FieldType.FileUpload ? "Form.Required.File" : error.Code;
+        var text = l[code].Value.Replace("{label}", field.Label(english), StringComparison.Ordinal);
         if (error.Args is not null)
         {
             foreach (var (name, value) in error.Args)

@@ -38,7 +38,8 @@ public static class GetProcedure
         int FormVersion,
         IReadOnlyList<FormField> Fields,
         IReadOnlyList<UnitChoice> Wards,
-        IReadOnlyList<FormStep> Steps);
+        IReadOnlyList<FormStep> Steps,
+        ProxyPolicy Proxy);
 
     public sealed class Handler(CityDxDbContext db) : IQueryHandler<Query, ProcedureDetail?>
     {
@@ -66,7 +67,7 @@ public static class GetProcedure
                 procedure.Category, procedure.LifeEventList, procedure.EligibilityJa, procedure.EligibilityEn,
                 Lines(procedure.RequiredDocumentsJa), Lines(procedure.RequiredDocumentsEn),
                 procedure.FeeYen, procedure.FeeTiming, procedure.Channels, procedure.StandardProcessingDays, procedure.Routing,
-                handledBy, version.VersionNumber, version.Definition.Fields, wards, version.Definition.Steps);
+                handledBy, version.VersionNumber, version.Definition.Fields, wards, version.Definition.Steps, procedure.Proxy);
         }
 
         private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries);

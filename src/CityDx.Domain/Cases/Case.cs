@@ -3,6 +3,12 @@ using System.Text.Json;
 namespace CityDx.Domain.Cases;
 
 /// <summary>
+/// 代理申請: the account holder files for someone else (対象者). Both people are on the case: the
+/// applicant through the account, the person concerned through these details.
+/// </summary>
+public sealed record ProxyDetails(string SubjectName, string SubjectNameKana, string Relationship);
+
+/// <summary>
 /// 申請 / 案件: one application, as the citizen filed it and as staff process it. The answers are
 /// pinned to the form version they were filed under; every change of status goes through the
 /// workflow and leaves an entry in the append-only <see cref="History"/>.
@@ -22,6 +28,17 @@ public class Case
     public string? ApplicantUserId { get; private set; }
 
     public Guid OrganisationUnitId { get; private set; }
+
+    /// <summary>対象者 when a proxy filed; null when applicants filed for themselves.</summary>
+    public string? SubjectName { get; private set; }
+
+    public string? SubjectNameKana { get; private set; }
+
+    /// <summary>The proxy's relationship to the person concerned (e.g. 母, 成年後見人).</summary>
+    public string? ProxyRelationship { get; private set; }
+
+    public bool FiledByProxy => SubjectName is not null;
+
     public CaseStatus Status { get; private set; }
     public Channel Channel { get; private set; }
     public string AnswersJson { get; private set; } = "{}";
@@ -52,10 +69,14 @@ public class Case
         Guid submissionKey,
         DateOnly? dueDate,
         string actorUserId,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        ProxyDetails? proxy = null)
     {
         var c = new Case
         {
+            SubjectName = proxy?.SubjectName,
+            SubjectNameKana = proxy?.SubjectNameKana,
+            ProxyRelationship = proxy?.Relationship,
             Id = Guid.CreateVersion7(now),
             ReceiptNumber = receiptNumber,
             ProcedureId = procedureId,

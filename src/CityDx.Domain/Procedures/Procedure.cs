@@ -24,6 +24,14 @@ public enum FeeTiming
     AfterReview = 2,
 }
 
+/// <summary>Whether someone may file for another person (代理申請), and whether a 委任状 is needed.</summary>
+public enum ProxyPolicy
+{
+    NotAllowed = 0,
+    Allowed = 1,
+    LetterRequired = 2,
+}
+
 /// <summary>The ways a procedure can be filed (the dashboard's online rate compares them).</summary>
 [Flags]
 public enum ChannelSet
@@ -52,7 +60,8 @@ public sealed record ProcedureDetails(
     int StandardProcessingDays,
     Routing Routing,
     ChannelSet Channels,
-    Guid OwningUnitId);
+    Guid OwningUnitId,
+    ProxyPolicy Proxy = ProxyPolicy.Allowed);
 
 /// <summary>手続き: something a citizen can apply for.</summary>
 public class Procedure
@@ -92,6 +101,7 @@ public class Procedure
     public Routing Routing { get; private set; }
     public ChannelSet Channels { get; private set; }
     public Guid OwningUnitId { get; private set; }
+    public ProxyPolicy Proxy { get; private set; } = ProxyPolicy.Allowed;
     public bool IsPublished { get; private set; }
     public Guid? CurrentFormVersionId { get; private set; }
 
@@ -133,6 +143,7 @@ public class Procedure
         Routing = details.Routing;
         Channels = details.Channels;
         OwningUnitId = details.OwningUnitId;
+        Proxy = details.Proxy;
         SearchText = SearchFolding.Fold(string.Join(' ', NameJa, NameEn, DescriptionJa, DescriptionEn, Keywords));
     }
 

@@ -126,6 +126,10 @@ public abstract class CityDxDbContext(DbContextOptions options)
             b.HasIndex(c => new { c.ApplicantUserId, c.SubmittedAt });
             b.HasIndex(c => new { c.OrganisationUnitId, c.Status, c.SubmittedAt });
             b.Property(c => c.Version).IsConcurrencyToken();
+            b.Property(c => c.SubjectName).HasMaxLength(100);
+            b.Property(c => c.SubjectNameKana).HasMaxLength(100);
+            b.Property(c => c.ProxyRelationship).HasMaxLength(50);
+            b.Ignore(c => c.FiledByProxy);
             b.Ignore(c => c.Answers);
             b.HasOne<Procedure>().WithMany().HasForeignKey(c => c.ProcedureId).OnDelete(DeleteBehavior.Restrict);
             b.HasOne<FormVersion>().WithMany().HasForeignKey(c => c.FormVersionId).OnDelete(DeleteBehavior.Restrict);

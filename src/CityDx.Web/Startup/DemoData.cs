@@ -109,7 +109,9 @@ public static class DemoData
         };
         foreach (var demo in DemoCatalogue.All)
         {
-            var details = demo.Details with { OwningUnitId = units[demo.OwningUnitCode] };
+            // Certificates about a person need a 委任状 when someone else asks for them.
+            var proxy = demo.Code is "juminhyo-copy" or "inkan-certificate" or "tax-certificate" or "koseki-copy" ? ProxyPolicy.LetterRequired : ProxyPolicy.Allowed;
+            var details = demo.Details with { OwningUnitId = units[demo.OwningUnitCode], Proxy = proxy };
             await AddAsync(db, now, new Procedure(demo.Code, details), shortForms.GetValueOrDefault(demo.Code) ?? demo.Fields);
         }
     }

@@ -102,6 +102,10 @@ namespace CityDx.Infrastructure.Migrations.Postgres
                     b.Property<Guid>("ProcedureId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ProxyRelationship")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.Property<string>("ReceiptNumber")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -109,6 +113,14 @@ namespace CityDx.Infrastructure.Migrations.Postgres
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
+
+                    b.Property<string>("SubjectName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SubjectNameKana")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<Guid>("SubmissionKey")
                         .HasColumnType("uuid");
@@ -441,6 +453,9 @@ namespace CityDx.Infrastructure.Migrations.Postgres
 
                     b.Property<Guid>("OwningUnitId")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("Proxy")
+                        .HasColumnType("integer");
 
                     b.Property<string>("RequiredDocumentsEn")
                         .IsRequired()

@@ -96,6 +96,10 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                     b.Property<Guid>("ProcedureId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProxyRelationship")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ReceiptNumber")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -103,6 +107,14 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubjectName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectNameKana")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("SubmissionKey")
                         .HasColumnType("TEXT");
@@ -433,6 +445,9 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
 
                     b.Property<Guid>("OwningUnitId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Proxy")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("RequiredDocumentsEn")
                         .IsRequired()

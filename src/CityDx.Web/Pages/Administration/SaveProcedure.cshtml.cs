@@ -33,6 +33,7 @@ public sealed class SaveProcedureModel(IMediator mediator) : PageModel
         public ChannelSet Channels => ChannelList.Aggregate(ChannelSet.None, (all, c) => all | c);
         public Guid OwningUnitId { get; set; }
         public bool Published { get; set; }
+        public ProxyPolicy Proxy { get; set; } = ProxyPolicy.Allowed;
     }
 
     [FromRoute]
@@ -65,6 +66,7 @@ public sealed class SaveProcedureModel(IMediator mediator) : PageModel
                 ChannelList = [.. new[] { ChannelSet.Online, ChannelSet.Counter, ChannelSet.Mail }.Where(x => c.Channels.HasFlag(x))],
                 OwningUnitId = c.OwningUnitId,
                 Published = c.Published == true,
+                Proxy = c.Proxy,
             };
         }
 
@@ -79,7 +81,7 @@ public sealed class SaveProcedureModel(IMediator mediator) : PageModel
             var saved = await mediator.Send(new SaveProcedure.Command(
                 Code, Code ?? i.Code ?? "", i.NameJa ?? "", i.NameEn ?? "", i.DescriptionJa, i.DescriptionEn, i.Category ?? "", i.LifeEvents,
                 i.Keywords, i.EligibilityJa, i.EligibilityEn, i.RequiredDocumentsJa, i.RequiredDocumentsEn, i.FeeYen, i.FeeTiming,
-                i.StandardProcessingDays, i.Routing, i.Channels, i.OwningUnitId, Code is null ? null : i.Published), ct);
+                i.StandardProcessingDays, i.Routing, i.Channels, i.OwningUnitId, Code is null ? null : i.Published, i.Proxy), ct);
             return saved is null ? NotFound() : Redirect("/admin/procedures");
         }
         catch (ValidationException ex)

@@ -31,6 +31,15 @@ public sealed class SubmitApplicationModel(IMediator mediator, IStringLocalizer<
     [BindProperty]
     public Guid SubmissionKey { get; set; }
 
+    /// <summary>代理申請: "self" or "proxy"; the person's details come as answers with reserved keys.</summary>
+    public sealed class ProxyForm
+    {
+        public string? Filer { get; set; }
+    }
+
+    [BindProperty]
+    public ProxyForm Proxy { get; set; } = new();
+
     /// <summary>The address lookup's message, by field key (works without JavaScript).</summary>
     public Dictionary<string, string> LookupStatus { get; } = [];
 
@@ -66,7 +75,10 @@ public sealed class SubmitApplicationModel(IMediator mediator, IStringLocalizer<
             : [];
         try
         {
-            var result = await mediator.Send(new SubmitApplication.Command(code, WardId, Answers, SubmissionKey, files), ct);
+            var proxy = new SubmitApplication.ProxyInput(Proxy.Filer == "proxy",
+                Answers.GetValueOrDefault(SubmitApplication.ProxySubjectName.Key), Answers.GetValueOrDefault(SubmitApplication.ProxySubjectKana.Key),
+                Answers.GetValueOrDefault(SubmitApplication.ProxyRelationship.Key));
+            var result = await mediator.Send(new SubmitApplication.Command(code, WardId, Answers, SubmissionKey, files, proxy), ct);
             return Redirect($"/my/applications/{result.CaseId}/received");
         }
         catch (ValidationException ex)

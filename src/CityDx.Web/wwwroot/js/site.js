@@ -73,7 +73,7 @@ document.addEventListener("click", async (event) => {
   if (!form) return;
   document.documentElement.classList.add("js");
   const valuesOf = (key) => {
-    const inputs = [...form.querySelectorAll(`[name="Answers[${CSS.escape(key)}]"]`)]
+    const inputs = [...form.querySelectorAll(`[name="Answers[${CSS.escape(key)}]"], [name="${CSS.escape(key)}"]`)]
       .filter((el) => !el.closest("[hidden]"));
     return inputs.flatMap((el) => {
       if (el.type === "radio" || el.type === "checkbox") return el.checked ? [el.value] : [];
