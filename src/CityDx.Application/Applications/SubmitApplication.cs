@@ -104,7 +104,7 @@ public static class SubmitApplication
                 (LocalizationExtensions.AnswerProperty(e.FieldKey), l.Describe(e, version.Definition.FieldOf(e), user.PrefersEnglish))));
             if (errors.Count > 0)
             {
-                throw errors.ToValidationException();
+                throw errors.OrderBy(e => PagePosition(version.Definition, e.Item1)).ToValidationException();
             }
 
             var now = clock.GetUtcNow();
@@ -152,6 +152,33 @@ public static class SubmitApplication
         }
 
         private sealed record Upload(Guid Id, UploadedFile File, FileContent.Kind Kind);
+
+        /// <summary>Where an error's input stands on the page: the ward, the proxy section, then the questions in order (stable sort).</summary>
+        private static int PagePosition(FormDefinition definition, string property)
+        {
+            if (property == nameof(Command.WardId))
+            {
+                return -2;
+            }
+
+            if (property.StartsWith("Answers[_", StringComparison.Ordinal) || property.StartsWith("Proxy.", StringComparison.Ordinal))
+            {
+                return -1;
+            }
+
+            var key = property.StartsWith("Answers[", StringComparison.Ordinal) ? property["Answers[".Length..].TrimEnd(']') : property;
+            var dot = key.IndexOfAny(['.', '[']);
+            var baseKey = dot < 0 ? key : key[..dot];
+            for (var i = 0; i < definition.Fields.Count; i++)
+            {
+                if (definition.Fields[i].Key == baseKey)
+                {
+                    return i;
+                }
+            }
+
+            return int.MaxValue;
+        }
 
         /// <summary>
         /// Checks the proxy section with the same field rules as any question: the person's name and
