@@ -30,7 +30,8 @@ public static class GetMyApplication
         IReadOnlyList<AttachmentLine> Attachments,
         int Version,
         bool CanWithdraw,
-        ProxyDetails? Proxy);
+        ProxyDetails? Proxy,
+        FeeLine Fee);
 
     public sealed class Handler(CityDxDbContext db, ICurrentUser user) : IQueryHandler<Query, Detail?>
     {
@@ -60,7 +61,8 @@ public static class GetMyApplication
                 attachments,
                 @case.Version,
                 CaseWorkflow.Default.Find(@case.Status, CaseAction.Withdraw, ActorKind.Applicant) is not null,
-                @case.FiledByProxy ? new ProxyDetails(@case.SubjectName!, @case.SubjectNameKana ?? "", @case.ProxyRelationship ?? "") : null);
+                @case.FiledByProxy ? new ProxyDetails(@case.SubjectName!, @case.SubjectNameKana ?? "", @case.ProxyRelationship ?? "") : null,
+                new FeeLine(@case.FeeYen, @case.PaymentState, @case.PaymentReference));
         }
     }
 }

@@ -121,6 +121,10 @@ public static class SubmitApplication
             {
                 var @case = Case.Submit(ReceiptNumber.Generate(), procedure.Id, version.Id, userId, unitId!.Value, Channel.Online,
                     validation.Answers, command.SubmissionKey, due, userId, now, proxy);
+                if (procedure is { FeeTiming: FeeTiming.AtFiling, FeeYen: > 0 and var fee })
+                {
+                    @case.RequireFee(fee);
+                }
                 db.Cases.Add(@case);
                 foreach (var (upload, file) in stored)
                 {

@@ -33,7 +33,8 @@ public static class GetCase
         IReadOnlyList<HistoryLine> History,
         IReadOnlyList<CaseAction> AvailableActions,
         IReadOnlyList<AttachmentLine> Attachments,
-        ProxyDetails? Proxy);
+        ProxyDetails? Proxy,
+        FeeLine Fee);
 
     public sealed class Handler(CityDxDbContext db, ICurrentUser user) : IQueryHandler<Query, Detail?>
     {
@@ -66,7 +67,8 @@ public static class GetCase
                     .ToList(),
                 CaseWorkflow.Default.AvailableFrom(@case.Status, ActorKind.Staff).Select(t => t.Action).Distinct().ToList(),
                 attachments,
-                @case.FiledByProxy ? new ProxyDetails(@case.SubjectName!, @case.SubjectNameKana ?? "", @case.ProxyRelationship ?? "") : null);
+                @case.FiledByProxy ? new ProxyDetails(@case.SubjectName!, @case.SubjectNameKana ?? "", @case.ProxyRelationship ?? "") : null,
+                new FeeLine(@case.FeeYen, @case.PaymentState, @case.PaymentReference));
         }
     }
 }

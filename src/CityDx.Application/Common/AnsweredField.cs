@@ -55,6 +55,9 @@ public sealed record AnsweredField(string Key, string LabelJa, string LabelEn, s
             .ToList();
 }
 
+/// <summary>The fee of a case and where its payment stands.</summary>
+public sealed record FeeLine(int? Yen, Domain.Cases.PaymentState State, string? Reference);
+
 /// <summary>A file attached to a case, as listed to its owner and to staff.</summary>
 public sealed record AttachmentLine(Guid Id, string FieldKey, string FileName, long Size);
 

@@ -8,6 +8,15 @@ namespace CityDx.Domain.Cases;
 /// </summary>
 public sealed record ProxyDetails(string SubjectName, string SubjectNameKana, string Relationship);
 
+/// <summary>手数料 of a case: none, due, to be paid at the counter with a slip, or paid.</summary>
+public enum PaymentState
+{
+    NotRequired = 0,
+    Due = 1,
+    PayAtCounter = 2,
+    Paid = 3,
+}
+
 /// <summary>
 /// 申請 / 案件: one application, as the citizen filed it and as staff process it. The answers are
 /// pinned to the form version they were filed under; every change of status goes through the
@@ -38,6 +47,16 @@ public class Case
     public string? ProxyRelationship { get; private set; }
 
     public bool FiledByProxy => SubjectName is not null;
+
+    /// <summary>The fee due in yen (fixed at filing, or by staff after review).</summary>
+    public int? FeeYen { get; private set; }
+
+    public PaymentState PaymentState { get; private set; }
+
+    /// <summary>The provider's reference (a card payment id or a payment-slip number); never card details.</summary>
+    public string? PaymentReference { get; private set; }
+
+    public DateTimeOffset? PaidAt { get; private set; }
 
     public CaseStatus Status { get; private set; }
     public Channel Channel { get; private set; }
@@ -94,6 +113,47 @@ public class Case
         };
         c._history.Add(new CaseHistoryEntry(c.Id, now, actorUserId, null, CaseStatus.Submitted, null));
         return c;
+    }
+
+    /// <summary>Asks for a fee: at filing when the procedure says so (staff can fix it after review later).</summary>
+    public void RequireFee(int yen)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(yen);
+        if (PaymentState == PaymentState.Paid)
+        {
+            throw new DomainRuleException("Payment.AlreadyPaid", "The fee has already been paid.");
+        }
+
+        FeeYen = yen;
+        PaymentState = PaymentState.Due;
+        Version++;
+    }
+
+    /// <summary>Records a payment the provider confirmed.</summary>
+    public void RecordPayment(string reference, DateTimeOffset now)
+    {
+        if (PaymentState is not (PaymentState.Due or PaymentState.PayAtCounter))
+        {
+            throw new DomainRuleException("Payment.NothingDue", "No fee is due.");
+        }
+
+        PaymentState = PaymentState.Paid;
+        PaymentReference = reference;
+        PaidAt = now;
+        Version++;
+    }
+
+    /// <summary>The applicant will pay at the counter (or a convenience store) with this slip.</summary>
+    public void ChoosePayAtCounter(string slipNumber)
+    {
+        if (PaymentState is not (PaymentState.Due or PaymentState.PayAtCounter))
+        {
+            throw new DomainRuleException("Payment.NothingDue", "No fee is due.");
+        }
+
+        PaymentState = PaymentState.PayAtCounter;
+        PaymentReference = slipNumber;
+        Version++;
     }
 
     /// <summary>Takes an action through the workflow; throws <see cref="DomainRuleException"/> when it is not allowed.</summary>

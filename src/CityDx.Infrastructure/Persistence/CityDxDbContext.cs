@@ -130,6 +130,7 @@ public abstract class CityDxDbContext(DbContextOptions options)
             b.Property(c => c.SubjectNameKana).HasMaxLength(100);
             b.Property(c => c.ProxyRelationship).HasMaxLength(50);
             b.Ignore(c => c.FiledByProxy);
+            b.Property(c => c.PaymentReference).HasMaxLength(64);
             b.Ignore(c => c.Answers);
             b.HasOne<Procedure>().WithMany().HasForeignKey(c => c.ProcedureId).OnDelete(DeleteBehavior.Restrict);
             b.HasOne<FormVersion>().WithMany().HasForeignKey(c => c.FormVersionId).OnDelete(DeleteBehavior.Restrict);

@@ -75,4 +75,20 @@ public sealed class CaseTests
     [InlineData(CaseStatus.Rejected, new CaseAction[0])]
     public void Staff_see_the_actions_of_the_state(CaseStatus status, CaseAction[] expected) =>
         Assert.Equal(expected, CaseWorkflow.Default.AvailableFrom(status, ActorKind.Staff).Select(t => t.Action).Distinct().ToArray());
+
+    [Fact]
+    public void A_fee_is_due_then_paid_once()
+    {
+        var c = NewCase();
+        Assert.Equal(PaymentState.NotRequired, c.PaymentState);
+        Assert.Throws<DomainRuleException>(() => c.RecordPayment("x", Filed));
+        c.RequireFee(300);
+        c.ChoosePayAtCounter("SLIP-1");
+        Assert.Equal(PaymentState.PayAtCounter, c.PaymentState);
+        c.RecordPayment("SIM-1-4242", Filed);
+        Assert.Equal(PaymentState.Paid, c.PaymentState);
+        Assert.Equal(300, c.FeeYen);
+        Assert.Throws<DomainRuleException>(() => c.RecordPayment("again", Filed));
+        Assert.Throws<DomainRuleException>(() => c.RequireFee(500));
+    }
 }

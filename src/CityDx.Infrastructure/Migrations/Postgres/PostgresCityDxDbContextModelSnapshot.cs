@@ -93,11 +93,24 @@ namespace CityDx.Infrastructure.Migrations.Postgres
                     b.Property<DateOnly?>("DueDate")
                         .HasColumnType("date");
 
+                    b.Property<int?>("FeeYen")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("FormVersionId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("OrganisationUnitId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("PaidAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PaymentReference")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("PaymentState")
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("ProcedureId")
                         .HasColumnType("uuid");

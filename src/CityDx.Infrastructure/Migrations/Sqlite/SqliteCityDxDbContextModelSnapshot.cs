@@ -87,11 +87,24 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                     b.Property<DateOnly?>("DueDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("FeeYen")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("FormVersionId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OrganisationUnitId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("PaidAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PaymentReference")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PaymentState")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("ProcedureId")
                         .HasColumnType("TEXT");
