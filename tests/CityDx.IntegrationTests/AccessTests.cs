@@ -1,5 +1,8 @@
 using System.Net;
+using CityDx.Infrastructure.Persistence;
 using CityDx.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CityDx.IntegrationTests;
 
@@ -23,6 +26,12 @@ public sealed class AccessTests(CityDxFactory factory) : IClassFixture<CityDxFac
     [InlineData("/procedures/dog-registration")]
     [InlineData("/account/sign-in")]
     [InlineData("/account/register")]
+    [InlineData("/account/check-email")]
+    [InlineData("/account/confirm-email")]
+    [InlineData("/account/resend-confirmation")]
+    [InlineData("/account/forgot-password")]
+    [InlineData("/account/reset-password")]
+    [InlineData("/account/reset-password/done")]
     public async Task Public_pages_open_without_signing_in(string url) =>
         await PortalClient.Create(factory).GetPageAsync(url);
 
@@ -72,17 +81,31 @@ public sealed class AccessTests(CityDxFactory factory) : IClassFixture<CityDxFac
     }
 
     [Fact]
-    public async Task A_citizen_can_register_and_is_signed_in()
+    public async Task A_citizen_can_register_and_signs_in_after_confirming_the_address()
     {
+        const string email = "new.citizen@example.jp";
         var client = PortalClient.Create(factory);
         var response = await client.PostFormAsync("/account/register", new()
         {
-            ["Email"] = "new.citizen@example.jp",
+            ["Email"] = email,
             ["DisplayName"] = "新規 市民",
             ["Password"] = "a-long-password-1",
             ["ConfirmPassword"] = "a-long-password-1",
         });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/account/check-email", response.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await client.SignInAsync(email, "a-long-password-1")).StatusCode);
+
+        string body;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            body = await scope.ServiceProvider.GetRequiredService<CityDxDbContext>().Outbox
+                .Where(m => m.To == email && m.Kind == "ConfirmEmail").Select(m => m.Body).SingleAsync();
+        }
+
+        var link = body.Split('\n').Single(l => l.Contains("/account/confirm-email?", StringComparison.Ordinal)).Trim();
+        await client.GetPageAsync(new Uri(link).PathAndQuery);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(email, "a-long-password-1")).StatusCode);
         await client.GetPageAsync("/my/applications");
     }
 

@@ -9,7 +9,10 @@ using Microsoft.Extensions.Localization;
 
 namespace CityDx.Application.Account;
 
-/// <summary>新規登録: a citizen creates an account and is signed in. (Email confirmation comes with citizen filing.)</summary>
+/// <summary>
+/// 新規登録: a citizen creates an account and is mailed a link to confirm the address (in the
+/// language they registered in). They are not signed in: sign-in needs a confirmed address.
+/// </summary>
 public static class Register
 {
     public const int MinPasswordLength = 10;
@@ -32,7 +35,7 @@ public static class Register
         }
     }
 
-    public sealed class Handler(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, IStringLocalizer<SharedResource> l)
+    public sealed class Handler(UserManager<ApplicationUser> users, AccountMails mails, IStringLocalizer<SharedResource> l)
         : ICommandHandler<Command, bool>
     {
         public async ValueTask<bool> Handle(Command command, CancellationToken cancellationToken)
@@ -52,7 +55,7 @@ public static class Register
             }
 
             await users.AddToRoleAsync(user, Roles.Citizen);
-            await signIn.SignInAsync(user, isPersistent: false);
+            mails.ConfirmEmail(user, await users.GenerateEmailConfirmationTokenAsync(user));
             return true;
         }
 

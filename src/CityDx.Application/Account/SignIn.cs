@@ -17,6 +17,9 @@ public static class SignIn
         SignedIn = 1,
         Failed = 2,
         LockedOut = 3,
+
+        /// <summary>The right password, but the address is not confirmed yet: offer to resend the mail.</summary>
+        EmailNotConfirmed = 4,
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -28,12 +31,48 @@ public static class SignIn
         }
     }
 
-    public sealed class Handler(SignInManager<ApplicationUser> signIn) : ICommandHandler<Command, Outcome>
+    public sealed class Handler(SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users) : ICommandHandler<Command, Outcome>
     {
         public async ValueTask<Outcome> Handle(Command command, CancellationToken cancellationToken)
         {
-            var result = await signIn.PasswordSignInAsync(command.Email.Trim(), command.Password, isPersistent: false, lockoutOnFailure: true);
-            return result.Succeeded ? Outcome.SignedIn : result.IsLockedOut ? Outcome.LockedOut : Outcome.Failed;
+            var email = command.Email.Trim();
+            var result = await signIn.PasswordSignInAsync(email, command.Password, isPersistent: false, lockoutOnFailure: true);
+            if (result.Succeeded)
+            {
+                return Outcome.SignedIn;
+            }
+
+            if (result.IsLockedOut)
+            {
+                return Outcome.LockedOut;
+            }
+
+            if (!result.IsNotAllowed)
+            {
+                return Outcome.Failed;
+            }
+
+            // Identity says "not allowed" (unconfirmed address) before it even checks the password.
+            // Say "not confirmed" only to whoever knows the password, so the message reveals nothing
+            // about which addresses have accounts; a wrong password still counts towards lockout.
+            var user = await users.FindByEmailAsync(email);
+            if (user is null)
+            {
+                return Outcome.Failed;
+            }
+
+            if (await users.IsLockedOutAsync(user))
+            {
+                return Outcome.LockedOut;
+            }
+
+            if (await users.CheckPasswordAsync(user, command.Password))
+            {
+                return Outcome.EmailNotConfirmed;
+            }
+
+            await users.AccessFailedAsync(user);
+            return Outcome.Failed;
         }
     }
 }

@@ -19,6 +19,7 @@ public static class BackgroundSetup
             ? new SmtpMailSender(mail)
             : new PickupFolderMailSender(Path.GetFullPath(mail.PickupFolder, contentRoot)));
         services.AddScoped<Notifications>();
+        services.AddScoped<CityDx.Application.Account.AccountMails>();
         services.AddScoped<OutboxDelivery>();
 
         services.AddQuartz(q =>

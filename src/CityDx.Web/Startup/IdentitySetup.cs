@@ -27,6 +27,8 @@ public static class IdentitySetup
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.User.RequireUniqueEmail = true;
                 options.SignIn.RequireConfirmedAccount = false;
+                // New accounts confirm their address from a mail first (the demo accounts are seeded confirmed).
+                options.SignIn.RequireConfirmedEmail = true;
             })
             .AddEntityFrameworkStores<CityDxDbContext>()
             .AddDefaultTokenProviders();

@@ -14,7 +14,7 @@ public sealed class RateLimitOptions
     public const string SignInPolicy = "sign-in";
     public const string FilingPolicy = "filing";
 
-    /// <summary>Sign-in and registration attempts per IP address per minute.</summary>
+    /// <summary>Sign-in, registration and account-mail (confirm, resend, password reset) requests per IP address per minute.</summary>
     public int SignInPerMinute { get; set; } = 10;
 
     /// <summary>Filing submissions per user (or IP) per minute.</summary>
@@ -51,6 +51,12 @@ public static class WebSetup
                 options.Conventions.AllowAnonymousToPage("/Account/SignIn");
                 options.Conventions.AllowAnonymousToPage("/Account/Register");
                 options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+                options.Conventions.AllowAnonymousToPage("/Account/CheckEmail");
+                options.Conventions.AllowAnonymousToPage("/Account/ConfirmEmail");
+                options.Conventions.AllowAnonymousToPage("/Account/ResendConfirmation");
+                options.Conventions.AllowAnonymousToPage("/Account/ForgotPassword");
+                options.Conventions.AllowAnonymousToPage("/Account/ResetPassword");
+                options.Conventions.AllowAnonymousToPage("/Account/ResetPasswordDone");
                 options.Conventions.AuthorizeFolder("/Applications", Policies.Citizen);
                 options.Conventions.AuthorizeFolder("/Cases", Policies.Staff);
                 options.Conventions.AuthorizeFolder("/Administration", Policies.Admin);

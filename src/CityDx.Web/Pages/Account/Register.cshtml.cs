@@ -32,7 +32,7 @@ public sealed class RegisterModel(IMediator mediator) : PageModel
         try
         {
             await mediator.Send(new Register.Command(Email ?? "", DisplayName ?? "", Password ?? "", ConfirmPassword ?? "", Display.Lang), ct);
-            return Redirect("/procedures");
+            return Redirect("/account/check-email");
         }
         catch (ValidationException ex)
         {

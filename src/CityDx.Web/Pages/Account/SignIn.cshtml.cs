@@ -23,6 +23,9 @@ public sealed class SignInModel(IMediator mediator, IStringLocalizer<SharedResou
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    /// <summary>The password was right but the address is unconfirmed: the page offers to resend the mail.</summary>
+    public bool EmailNotConfirmed { get; private set; }
+
     public void OnGet()
     {
     }
@@ -36,6 +39,10 @@ public sealed class SignInModel(IMediator mediator, IStringLocalizer<SharedResou
             {
                 case SignInUseCase.Outcome.SignedIn:
                     return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+                case SignInUseCase.Outcome.EmailNotConfirmed:
+                    EmailNotConfirmed = true;
+                    ModelState.AddModelError(nameof(Email), l["SignIn.EmailNotConfirmed"]);
+                    break;
                 case SignInUseCase.Outcome.LockedOut:
                     ModelState.AddModelError(nameof(Email), l["SignIn.LockedOut"]);
                     break;

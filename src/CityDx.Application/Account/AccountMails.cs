@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text;
+using CityDx.Application.Resources;
+using CityDx.Domain.Mail;
+using CityDx.Infrastructure.Identity;
+using CityDx.Infrastructure.Mail;
+using CityDx.Infrastructure.Persistence;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Localization;
+
+namespace CityDx.Application.Account;
+
+/// <summary>
+/// Mails about the account itself (confirm the address, reset the password), written to the
+/// outbox in the account holder's own language with a link built from <see cref="MailOptions.PortalUrl"/>.
+/// The link carries a one-time Identity token: it is never logged, only the mail's Kind is.
+/// </summary>
+public sealed class AccountMails(CityDxDbContext db, IStringLocalizer<SharedResource> l, MailOptions options, TimeProvider clock)
+{
+    public const string ConfirmEmailKind = "ConfirmEmail";
+    public const string ResetPasswordKind = "ResetPassword";
+
+    public void ConfirmEmail(ApplicationUser user, string token) =>
+        Enqueue(user, ConfirmEmailKind, "Mail.ConfirmEmail", Link("/account/confirm-email", user, token));
+
+    public void ResetPassword(ApplicationUser user, string token) =>
+        Enqueue(user, ResetPasswordKind, "Mail.ResetPassword", Link("/account/reset-password", user, token));
+
+    /// <summary>Identity tokens are not URL-safe: Base64Url of their UTF-8 bytes, decoded again by <see cref="DecodeCode"/>.</summary>
+    public static string EncodeCode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+
+    /// <summary>The token back from a link's code, or null when the code is not even well-formed.</summary>
+    public static string? DecodeCode(string code)
+    {
+        try
+        {
+            return Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private string Link(string path, ApplicationUser user, string token) =>
+        $"{options.PortalUrl.TrimEnd('/')}{path}?userId={Uri.EscapeDataString(user.Id)}&code={EncodeCode(token)}";
+
+    private void Enqueue(ApplicationUser user, string kind, string keyPrefix, string url)
+    {
+        if (string.IsNullOrWhiteSpace(user.Email))
+        {
+            return;
+        }
+
+        var (ui, culture) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = new CultureInfo(user.PreferredCulture == "en" ? "en" : "ja");
+            var subject = l[keyPrefix + ".Subject"].Value;
+            var body = l[keyPrefix + ".Body"].Value
+                .Replace("{name}", user.DisplayName, StringComparison.Ordinal)
+                .Replace("{url}", url, StringComparison.Ordinal);
+            db.Outbox.Add(new OutboxMessage(user.Email, subject, body, kind, caseId: null, clock.GetUtcNow()));
+        }
+        finally
+        {
+            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, culture);
+        }
+    }
+}
