@@ -53,6 +53,14 @@ public sealed partial class FilingJourneyTests(BrowserFixture browser) : IClassF
         await page.AssertAccessibleAsync();
         var receipt = (await page.Locator("#receipt-number").TextContentAsync())!.Trim();
         Assert.True(ReceiptNumber.IsValid(receipt), receipt);
+
+        // The registration fee is due: the citizen chooses a payment slip.
+        await page.GetByRole(AriaRole.Link, new() { Name = "手数料を支払う" }).ClickAsync();
+        await page.AssertAccessibleAsync();
+        await page.GetByLabel("払込票(窓口・コンビニで支払う)").CheckAsync();
+        await Assertions.Expect(page.GetByLabel("カード番号")).ToBeHiddenAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "支払う" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#fee")).ToContainTextAsync("窓口・コンビニでお支払いください");
         await page.SignOutAsync();
 
         // Staff of 北区 find it in their queue and approve it with a comment.
@@ -94,6 +102,12 @@ public sealed partial class FilingJourneyTests(BrowserFixture browser) : IClassF
         await page.AssertAccessibleAsync();
         await page.GotoAsync("/account/register");
         await page.AssertAccessibleAsync();
+        foreach (var url in new[] { "/account/forgot-password", "/account/resend-confirmation", "/account/check-email" })
+        {
+            await page.GotoAsync(url);
+            await page.AssertAccessibleAsync();
+        }
+
         await page.GotoAsync("/no-such-page");
         await page.AssertAccessibleAsync();
     }
