@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace CityDx.Infrastructure.Migrations.Sqlite
+namespace CityDx.Infrastructure.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -11,14 +12,17 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterDatabase()
+                .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
+
             migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,23 +33,23 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", nullable: false),
-                    PreferredCulture = table.Column<string>(type: "TEXT", nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    DisplayName = table.Column<string>(type: "text", nullable: false),
+                    PreferredCulture = table.Column<string>(type: "text", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -56,10 +60,10 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
-                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -70,13 +74,13 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                 name: "organisation_units",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    NameJa = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    ParentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    NameJa = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    ParentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -93,17 +97,17 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                 name: "outbox_messages",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    To = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Body = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    To = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Body = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -114,14 +118,14 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                 name: "postal_addresses",
                 columns: table => new
                 {
-                    PostalCode = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
-                    City = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Town = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    PrefectureCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
-                    Prefecture = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    PrefectureKana = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    CityKana = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    TownKana = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
+                    PostalCode = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
+                    City = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Town = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PrefectureCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    Prefecture = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    PrefectureKana = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CityKana = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    TownKana = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -132,11 +136,11 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -153,11 +157,11 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -174,10 +178,10 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -194,8 +198,8 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    RoleId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -218,10 +222,10 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -238,8 +242,8 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                 name: "staff_memberships",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    OrganisationUnitId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    OrganisationUnitId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -262,15 +266,15 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                 name: "attachments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FieldKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Size = table.Column<long>(type: "INTEGER", nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    StorageKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FieldKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    StorageKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -281,14 +285,14 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                 name: "case_history",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    ActorUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    FromStatus = table.Column<int>(type: "INTEGER", nullable: true),
-                    ToStatus = table.Column<int>(type: "INTEGER", nullable: false),
-                    Comment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ActorUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    FromStatus = table.Column<int>(type: "integer", nullable: true),
+                    ToStatus = table.Column<int>(type: "integer", nullable: false),
+                    Comment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -299,21 +303,28 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                 name: "cases",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ReceiptNumber = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    ProcedureId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FormVersionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ApplicantUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    OrganisationUnitId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    Channel = table.Column<int>(type: "INTEGER", nullable: false),
-                    AnswersJson = table.Column<string>(type: "TEXT", nullable: false),
-                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    SubmissionKey = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReceiptNumber = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ProcedureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FormVersionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicantUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    OrganisationUnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubjectName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    SubjectNameKana = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ProxyRelationship = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    FeeYen = table.Column<int>(type: "integer", nullable: true),
+                    PaymentState = table.Column<int>(type: "integer", nullable: false),
+                    PaymentReference = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    PaidAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Channel = table.Column<int>(type: "integer", nullable: false),
+                    AnswersJson = table.Column<string>(type: "text", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    SubmissionKey = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -336,12 +347,12 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                 name: "form_versions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProcedureId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VersionNumber = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DefinitionJson = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProcedureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    VersionNumber = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DefinitionJson = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -352,28 +363,29 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                 name: "procedures",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    NameJa = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    DescriptionJa = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    DescriptionEn = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Category = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    LifeEvents = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    Keywords = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    EligibilityJa = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    EligibilityEn = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    RequiredDocumentsJa = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    RequiredDocumentsEn = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    FeeYen = table.Column<int>(type: "INTEGER", nullable: true),
-                    FeeTiming = table.Column<int>(type: "INTEGER", nullable: false),
-                    StandardProcessingDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    Routing = table.Column<int>(type: "INTEGER", nullable: false),
-                    Channels = table.Column<int>(type: "INTEGER", nullable: false),
-                    OwningUnitId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    IsPublished = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CurrentFormVersionId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    SearchText = table.Column<string>(type: "TEXT", maxLength: 12000, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    NameJa = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DescriptionJa = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    DescriptionEn = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Category = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    LifeEvents = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Keywords = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    EligibilityJa = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    EligibilityEn = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    RequiredDocumentsJa = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    RequiredDocumentsEn = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    FeeYen = table.Column<int>(type: "integer", nullable: true),
+                    FeeTiming = table.Column<int>(type: "integer", nullable: false),
+                    StandardProcessingDays = table.Column<int>(type: "integer", nullable: false),
+                    Routing = table.Column<int>(type: "integer", nullable: false),
+                    Channels = table.Column<int>(type: "integer", nullable: false),
+                    OwningUnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Proxy = table.Column<int>(type: "integer", nullable: false),
+                    IsPublished = table.Column<bool>(type: "boolean", nullable: false),
+                    CurrentFormVersionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SearchText = table.Column<string>(type: "character varying(12000)", maxLength: 12000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -532,6 +544,13 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                 column: "OwningUnitId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_procedures_SearchText",
+                table: "procedures",
+                column: "SearchText")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_staff_memberships_OrganisationUnitId",
                 table: "staff_memberships",
                 column: "OrganisationUnitId");
@@ -577,29 +596,45 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                 onDelete: ReferentialAction.Restrict);
 
             migrationBuilder.Sql("""
+                CREATE FUNCTION case_history_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    RAISE EXCEPTION 'case_history is append-only';
+                END $$;
+                CREATE TRIGGER case_history_no_update_or_delete
+                    BEFORE UPDATE OR DELETE ON case_history
+                    FOR EACH ROW EXECUTE FUNCTION case_history_append_only();
+                """);
+
+            migrationBuilder.Sql("""
+                CREATE FUNCTION form_versions_published_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF TG_OP = 'DELETE' THEN
+                        IF OLD."Status" <> 0 THEN
+                            RAISE EXCEPTION 'published form versions are immutable (version % of procedure %)', OLD."VersionNumber", OLD."ProcedureId";
+                        END IF;
+                        RETURN OLD;
+                    END IF;
+                    -- A published or retired version keeps its definition; only Published -> Retired may change.
+                    IF OLD."Status" <> 0 AND (NEW."DefinitionJson" IS DISTINCT FROM OLD."DefinitionJson"
+                        OR NEW."ProcedureId" IS DISTINCT FROM OLD."ProcedureId"
+                        OR NEW."VersionNumber" IS DISTINCT FROM OLD."VersionNumber"
+                        OR NEW."PublishedAt" IS DISTINCT FROM OLD."PublishedAt"
+                        OR NOT (NEW."Status" = OLD."Status" OR (OLD."Status" = 1 AND NEW."Status" = 2))) THEN
+                        RAISE EXCEPTION 'published form versions are immutable (version % of procedure %)', OLD."VersionNumber", OLD."ProcedureId";
+                    END IF;
+                    RETURN NEW;
+                END $$;
                 CREATE TRIGGER form_versions_published_immutable
-                BEFORE UPDATE ON form_versions
-                WHEN OLD."Status" <> 0 AND (NEW."DefinitionJson" IS NOT OLD."DefinitionJson"
-                    OR NEW."ProcedureId" IS NOT OLD."ProcedureId"
-                    OR NEW."VersionNumber" IS NOT OLD."VersionNumber"
-                    OR NEW."PublishedAt" IS NOT OLD."PublishedAt"
-                    OR NOT (NEW."Status" = OLD."Status" OR (OLD."Status" = 1 AND NEW."Status" = 2)))
-                BEGIN
-                    SELECT RAISE(ABORT, 'published form versions are immutable');
-                END;
-                CREATE TRIGGER form_versions_published_not_deleted
-                BEFORE DELETE ON form_versions
-                WHEN OLD."Status" <> 0
-                BEGIN
-                    SELECT RAISE(ABORT, 'published form versions are immutable');
-                END;
+                    BEFORE UPDATE OR DELETE ON form_versions
+                    FOR EACH ROW EXECUTE FUNCTION form_versions_published_immutable();
                 """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("DROP TRIGGER IF EXISTS form_versions_published_immutable; DROP TRIGGER IF EXISTS form_versions_published_not_deleted;");
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS case_history_no_update_or_delete ON case_history; DROP FUNCTION IF EXISTS case_history_append_only();");
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS form_versions_published_immutable ON form_versions; DROP FUNCTION IF EXISTS form_versions_published_immutable();");
 
             migrationBuilder.DropForeignKey(
                 name: "FK_procedures_form_versions_CurrentFormVersionId",
