@@ -85,6 +85,10 @@ public sealed partial class FilingJourneyTests(BrowserFixture browser) : IClassF
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("承認");
         await Assertions.Expect(page.Locator(".timeline")).ToContainTextAsync("鑑札を郵送します。");
         await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "アカウント設定" }).ClickAsync();
+        await page.AssertAccessibleAsync();
+        await page.GotoAsync("/account/delete");
+        await page.AssertAccessibleAsync();
     }
 
     [Fact]

@@ -19,12 +19,18 @@ public sealed class AccountMails(CityDxDbContext db, IStringLocalizer<SharedReso
 {
     public const string ConfirmEmailKind = "ConfirmEmail";
     public const string ResetPasswordKind = "ResetPassword";
+    public const string ChangeEmailKind = "ChangeEmail";
 
     public void ConfirmEmail(ApplicationUser user, string token) =>
         Enqueue(user, ConfirmEmailKind, "Mail.ConfirmEmail", Link("/account/confirm-email", user, token));
 
     public void ResetPassword(ApplicationUser user, string token) =>
         Enqueue(user, ResetPasswordKind, "Mail.ResetPassword", Link("/account/reset-password", user, token));
+
+    /// <summary>Confirms a new address: the mail goes to the new address, so only its owner can complete the change.</summary>
+    public void ChangeEmail(ApplicationUser user, string newEmail, string token) =>
+        Enqueue(user, ChangeEmailKind, "Mail.ChangeEmail",
+            Link("/account/confirm-email-change", user, token) + "&email=" + Uri.EscapeDataString(newEmail), newEmail);
 
     /// <summary>Identity tokens are not URL-safe: Base64Url of their UTF-8 bytes, decoded again by <see cref="DecodeCode"/>.</summary>
     public static string EncodeCode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
@@ -45,9 +51,10 @@ public sealed class AccountMails(CityDxDbContext db, IStringLocalizer<SharedReso
     private string Link(string path, ApplicationUser user, string token) =>
         $"{options.PortalUrl.TrimEnd('/')}{path}?userId={Uri.EscapeDataString(user.Id)}&code={EncodeCode(token)}";
 
-    private void Enqueue(ApplicationUser user, string kind, string keyPrefix, string url)
+    private void Enqueue(ApplicationUser user, string kind, string keyPrefix, string url, string? to = null)
     {
-        if (string.IsNullOrWhiteSpace(user.Email))
+        to ??= user.Email;
+        if (string.IsNullOrWhiteSpace(to))
         {
             return;
         }
@@ -60,7 +67,7 @@ public sealed class AccountMails(CityDxDbContext db, IStringLocalizer<SharedReso
             var body = l[keyPrefix + ".Body"].Value
                 .Replace("{name}", user.DisplayName, StringComparison.Ordinal)
                 .Replace("{url}", url, StringComparison.Ordinal);
-            db.Outbox.Add(new OutboxMessage(user.Email, subject, body, kind, caseId: null, clock.GetUtcNow()));
+            db.Outbox.Add(new OutboxMessage(to, subject, body, kind, caseId: null, clock.GetUtcNow()));
         }
         finally
         {

@@ -51,6 +51,7 @@ public static class WebSetup
                 options.Conventions.AllowAnonymousToPage("/Account/SignIn");
                 options.Conventions.AllowAnonymousToPage("/Account/Register");
                 options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+                options.Conventions.AllowAnonymousToPage("/Account/ConfirmEmailChange");
                 options.Conventions.AllowAnonymousToPage("/Account/CheckEmail");
                 options.Conventions.AllowAnonymousToPage("/Account/ConfirmEmail");
                 options.Conventions.AllowAnonymousToPage("/Account/ResendConfirmation");
