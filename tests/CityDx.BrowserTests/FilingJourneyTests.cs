@@ -44,7 +44,10 @@ public sealed partial class FilingJourneyTests(BrowserFixture browser) : IClassF
         await page.GetByLabel("犬の名前").FillAsync("コロ");
         await page.GetByLabel("犬種").FillAsync("柴犬");
         await page.GetByRole(AriaRole.Group, new() { Name = "性別" }).GetByLabel("メス").CheckAsync();
-        await page.GetByLabel("生年月日").FillAsync("2026-03-03");
+        var born = page.GetByRole(AriaRole.Group, new() { Name = "生年月日" });
+        await born.GetByLabel("年", new() { Exact = true }).FillAsync("2026");
+        await born.GetByLabel("月", new() { Exact = true }).FillAsync("3");
+        await born.GetByLabel("日", new() { Exact = true }).FillAsync("3");
         await page.GetByRole(AriaRole.Group, new() { Name = "今年度の狂犬病予防注射を受けましたか" }).GetByLabel("はい").CheckAsync();
         await page.GetByLabel("日中の連絡先電話番号").FillAsync("06-6208-8181");
         await page.GetByRole(AriaRole.Button, new() { Name = "申請する" }).ClickAsync();

@@ -121,7 +121,7 @@ public static class DemoData
                 new("dog_name", FieldType.ShortText, "犬の名前", "Dog's name", MaxLength: 50),
                 new("breed", FieldType.ShortText, "犬種", "Breed", MaxLength: 50, HintJa: "わからない場合は「雑種」と入力してください", HintEn: "Enter \"mixed\" if you are not sure"),
                 new("sex", FieldType.SingleChoice, "性別", "Sex", Options: Sex),
-                new("birth_date", FieldType.Date, "生年月日", "Date of birth", HintJa: "例: 2026-04-01", HintEn: "For example, 2026-04-01"),
+                new("birth_date", FieldType.Date, "生年月日", "Date of birth", HintJa: "例: 2026 年 4 月 1 日", HintEn: "For example, 2026 4 1 (year, month, day)"),
                 new("rabies_vaccinated", FieldType.YesNo, "今年度の狂犬病予防注射を受けましたか", "Has the dog had this year's rabies vaccination?"),
                 new("phone", FieldType.Phone, "日中の連絡先電話番号", "Daytime phone number", HintJa: "例: 06-6208-8181", HintEn: "For example, 06-6208-8181"),
             ];
