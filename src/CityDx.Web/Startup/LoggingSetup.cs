@@ -13,11 +13,13 @@ public static class LoggingSetup
     /// </summary>
     public static WebApplicationBuilder AddCityDxLogging(this WebApplicationBuilder builder)
     {
+        // The logger belongs to this host, not to the static Log.Logger: several hosts in one process
+        // (the tests) must not write into each other's sinks.
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
-            .Enrich.WithProperty("Application", "CityDx"));
+            .Enrich.WithProperty("Application", "CityDx"), preserveStaticLogger: true);
         return builder;
     }
 
@@ -40,6 +42,7 @@ public static class LoggingSetup
     public static IApplicationBuilder UseCityDxRequestLogging(this IApplicationBuilder app) =>
         app.UseSerilogRequestLogging(options =>
         {
+            options.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
             // RequestPath carries no query string: queries can hold names typed into filters.
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
             options.EnrichDiagnosticContext = (diagnostics, http) =>
