@@ -9,10 +9,20 @@ public sealed record AnsweredField(string Key, string LabelJa, string LabelEn, s
     /// <summary>Renders answers against the form version they were filed under, in the form's order.</summary>
     public static IReadOnlyList<AnsweredField> From(FormDefinition definition, IReadOnlyDictionary<string, string> answers, IReadOnlyDictionary<Guid, string>? fileNames = null) =>
         definition.Fields
-            .Where(f => f.Type is not (FieldType.Information or FieldType.RepeatingGroup))
+            .Where(f => f.Type is not FieldType.Information)
             .Where(f => answers.ContainsKey(f.Type == FieldType.PostalAddress ? AddressPart.Key(f.Key, AddressPart.PostalCode) : f.Key))
             .Select(f =>
             {
+                if (f.Type == FieldType.RepeatingGroup)
+                {
+                    // Each row on its own line: "1. 山田 太郎 / 2015-04-01".
+                    var count = int.TryParse(answers[f.Key], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
+                    var lines = Enumerable.Range(0, count).Select(row => $"{row + 1}. " + string.Join(" / ",
+                        f.SubFieldList.Select(sub => answers.GetValueOrDefault(GroupRow.Key(f.Key, row, sub.Key)) ?? "").Where(v => v.Length > 0)));
+                    var text = string.Join("\n", lines);
+                    return new AnsweredField(f.Key, f.LabelJa, f.LabelEn, text, text);
+                }
+
                 if (f.Type == FieldType.FileUpload)
                 {
                     var names = answers[f.Key].Split('\n', StringSplitOptions.RemoveEmptyEntries)

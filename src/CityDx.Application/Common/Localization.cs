@@ -39,10 +39,24 @@ public static class LocalizationExtensions
     public static FormField FieldOf(this FormDefinition definition, FieldError error)
     {
         var key = error.FieldKey;
+        var bracket = key.IndexOf('[', StringComparison.Ordinal);
+        var rowEnd = key.IndexOf("].", StringComparison.Ordinal);
+        if (bracket > 0 && rowEnd > bracket)
+        {
+            // A cell of a repeating group ("members[1].name"): its own sub-field gives the label.
+            var group = definition.Fields.FirstOrDefault(f => f.Key == key[..bracket]);
+            var sub = key[(rowEnd + 2)..];
+            var subDot = sub.IndexOf('.', StringComparison.Ordinal);
+            var subKey = subDot < 0 ? sub : sub[..subDot];
+            return group?.SubFieldList.FirstOrDefault(f => f.Key == subKey) ?? group ?? Unknown(key);
+        }
+
         var dot = key.IndexOf('.', StringComparison.Ordinal);
         var baseKey = dot < 0 ? key : key[..dot];
-        return definition.Fields.First(f => f.Key == baseKey);
+        return definition.Fields.FirstOrDefault(f => f.Key == baseKey) ?? Unknown(key);
     }
+
+    private static FormField Unknown(string key) => new(key, FieldType.ShortText, key, key);
 
     /// <summary>Name of the property that carries an answer, so pages can link an error to its field.</summary>
     public static string AnswerProperty(string fieldKey) => $"Answers[{fieldKey}]";

@@ -3,6 +3,7 @@ using CityDx.Application.PostalCodes;
 using CityDx.Application.Procedures;
 using CityDx.Application.Resources;
 using CityDx.Domain.Forms;
+using CityDx.Web.Pages.Shared;
 using CityDx.Web.Startup;
 using FluentValidation;
 using Mediator;
@@ -88,14 +89,44 @@ public sealed class SubmitApplicationModel(IMediator mediator, IStringLocalizer<
         }
     }
 
-    /// <summary>Checkboxes post one value per ticked option; the answer keeps them all, one per line.</summary>
+    /// <summary>
+    /// Reads the answers straight from the form: keys of repeating-group rows ("kids[0].name") have
+    /// brackets the dictionary binder would split, and checkboxes post one value per ticked option,
+    /// which the answer keeps, one per line.
+    /// </summary>
     private void CollectMultipleChoices()
     {
-        foreach (var field in Procedure!.Fields.Where(f => f.Type == FieldType.MultipleChoice))
+        if (!Request.HasFormContentType)
         {
-            var values = Request.HasFormContentType ? Request.Form[$"Answers[{field.Key}]"] : default;
-            Answers[field.Key] = values.Count == 0 ? null : string.Join('\n', values.ToArray());
+            return;
         }
+
+        var multiple = Procedure!.Fields.Where(f => f.Type == FieldType.MultipleChoice).Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        Answers = Request.Form.Keys
+            .Where(k => k.StartsWith("Answers[", StringComparison.Ordinal) && k.EndsWith(']'))
+            .ToDictionary(k => k["Answers[".Length..^1], k => multiple.Contains(k["Answers[".Length..^1])
+                ? string.Join('\n', Request.Form[k].ToArray())
+                : Request.Form[k].FirstOrDefault(), StringComparer.Ordinal);
+    }
+
+    /// <summary>行を追加 without JavaScript: one more row of the group, everything typed kept, nothing checked.</summary>
+    public async Task<IActionResult> OnPostAddRowAsync(string code, string? addRow, CancellationToken ct)
+    {
+        Procedure = await mediator.Send(new GetProcedure.Query(code), ct);
+        if (Procedure is null)
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        CollectMultipleChoices();
+        if (Procedure.Fields.FirstOrDefault(f => f.Key == addRow && f.Type == FieldType.RepeatingGroup) is { } group)
+        {
+            var rows = new AnswerInput(group, Answers, new Dictionary<string, string>()).RowCount();
+            Answers[group.Key] = Math.Min(rows + 1, group.MaxRows ?? FormDefinition.RowLimit).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return Page();
     }
 
     /// <summary>

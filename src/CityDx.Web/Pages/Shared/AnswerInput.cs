@@ -20,5 +20,22 @@ public sealed record AnswerInput(FormField Field, IReadOnlyDictionary<string, st
 
     public string? Error(string? part = null) => Errors.GetValueOrDefault(part is null ? Field.Key : $"{Field.Key}.{part}");
 
+    /// <summary>Rows of a repeating group to show: the posted count, else the rows answered, at least its minimum (and one).</summary>
+    public int RowCount()
+    {
+        if (int.TryParse(Value(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var posted) && posted > 0)
+        {
+            return Math.Min(posted, Field.MaxRows ?? FormDefinition.RowLimit);
+        }
+
+        var answered = 0;
+        while (Answers.Keys.Any(k => k.StartsWith(GroupRow.Prefix(Field.Key, answered), StringComparison.Ordinal)))
+        {
+            answered++;
+        }
+
+        return Math.Max(answered, Math.Max(Field.MinRows ?? 1, 1));
+    }
+
     public string? FirstError => Errors.Where(e => e.Key == Field.Key || e.Key.StartsWith(Field.Key + ".", StringComparison.Ordinal)).Select(e => e.Value).FirstOrDefault();
 }
