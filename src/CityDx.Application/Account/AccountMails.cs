@@ -1,10 +1,8 @@
-using System.Globalization;
 using System.Text;
+using CityDx.Application.Common;
 using CityDx.Application.Resources;
-using CityDx.Domain.Mail;
 using CityDx.Infrastructure.Identity;
 using CityDx.Infrastructure.Mail;
-using CityDx.Infrastructure.Persistence;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 
@@ -15,7 +13,7 @@ namespace CityDx.Application.Account;
 /// outbox in the account holder's own language with a link built from <see cref="MailOptions.PortalUrl"/>.
 /// The link carries a one-time Identity token: it is never logged, only the mail's Kind is.
 /// </summary>
-public sealed class AccountMails(CityDxDbContext db, IStringLocalizer<SharedResource> l, MailOptions options, TimeProvider clock)
+public sealed class AccountMails(OutboxWriter outbox, IStringLocalizer<SharedResource> l, MailOptions options)
 {
     public const string ConfirmEmailKind = "ConfirmEmail";
     public const string ResetPasswordKind = "ResetPassword";
@@ -59,19 +57,10 @@ public sealed class AccountMails(CityDxDbContext db, IStringLocalizer<SharedReso
             return;
         }
 
-        var (ui, culture) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = new CultureInfo(user.PreferredCulture == "en" ? "en" : "ja");
-            var subject = l[keyPrefix + ".Subject"].Value;
-            var body = l[keyPrefix + ".Body"].Value
+        outbox.Enqueue(to, user.PreferredCulture, kind, caseId: null, _ => (
+            l[keyPrefix + ".Subject"].Value,
+            l[keyPrefix + ".Body"].Value
                 .Replace("{name}", user.DisplayName, StringComparison.Ordinal)
-                .Replace("{url}", url, StringComparison.Ordinal);
-            db.Outbox.Add(new OutboxMessage(to, subject, body, kind, caseId: null, clock.GetUtcNow()));
-        }
-        finally
-        {
-            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, culture);
-        }
+                .Replace("{url}", url, StringComparison.Ordinal)));
     }
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using CityDx.Application.Resources;
 using CityDx.Domain;
 using CityDx.Domain.Cases;
-using CityDx.Domain.Mail;
 using CityDx.Domain.Procedures;
 using CityDx.Infrastructure.Mail;
 using CityDx.Infrastructure.Persistence;
@@ -15,7 +14,7 @@ namespace CityDx.Application.Common;
 /// Mails to applicants, written to the outbox in the same transaction as the change they tell
 /// about, in the applicant's own language (their account's preference, not the sender's).
 /// </summary>
-public sealed class Notifications(CityDxDbContext db, IStringLocalizer<SharedResource> l, MailOptions options, TimeProvider clock)
+public sealed class Notifications(CityDxDbContext db, IStringLocalizer<SharedResource> l, MailOptions options, OutboxWriter outbox)
 {
     public Task ApplicationSubmittedAsync(Case @case, Procedure procedure, CancellationToken cancellationToken) =>
         ToApplicantAsync(@case, "Submitted", (english, name) => (
@@ -47,18 +46,7 @@ public sealed class Notifications(CityDxDbContext db, IStringLocalizer<SharedRes
             return;
         }
 
-        var english = applicant.PreferredCulture == "en";
-        var (ui, culture) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = new CultureInfo(english ? "en" : "ja");
-            var (subject, body) = compose(english, applicant.DisplayName);
-            db.Outbox.Add(new OutboxMessage(applicant.Email, subject, body, kind, @case.Id, clock.GetUtcNow()));
-        }
-        finally
-        {
-            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, culture);
-        }
+        outbox.Enqueue(applicant.Email, applicant.PreferredCulture, kind, @case.Id, english => compose(english, applicant.DisplayName));
     }
 
     private string Text(string key, params (string Name, string Value)[] values) =>

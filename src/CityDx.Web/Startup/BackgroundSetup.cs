@@ -18,6 +18,7 @@ public static class BackgroundSetup
         services.AddSingleton<IMailSender>(mail.Mode.Equals("Smtp", StringComparison.OrdinalIgnoreCase)
             ? new SmtpMailSender(mail)
             : new PickupFolderMailSender(Path.GetFullPath(mail.PickupFolder, contentRoot)));
+        services.AddScoped<OutboxWriter>();
         services.AddScoped<Notifications>();
         services.AddScoped<CityDx.Application.Account.AccountMails>();
         services.AddScoped<OutboxDelivery>();
