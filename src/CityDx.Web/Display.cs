@@ -30,5 +30,9 @@ public static class Display
             : key.Replace('.', '_').Replace('[', '_').Replace(']', '_');
 
     /// <summary>HTML id of an answer's input; compound parts ("address.postal_code") use a hyphen.</summary>
+    /// <summary>A file's size in KB, in the reader's number format.</summary>
+    public static string FileSize(long bytes) =>
+        Math.Max(1, (long)Math.Ceiling(bytes / 1024.0)).ToString("N0", CultureInfo.CurrentCulture) + " KB";
+
     public static string AnswerId(string fieldKey) => "answer-" + fieldKey.Replace('.', '-');
 }

@@ -55,30 +55,10 @@ public sealed class AttachmentAndRuleTests(CityDxFactory factory) : IClassFixtur
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private async Task<HttpResponseMessage> FileAsync(PortalClient client, Dictionary<string, string> answers, (string Name, byte[] Bytes)? letter)
+    private static async Task<HttpResponseMessage> FileAsync(PortalClient client, Dictionary<string, string> answers, (string Name, byte[] Bytes)? letter)
     {
-        var page = await client.GetPageAsync($"/procedures/{Code}/apply");
-        var form = page.QuerySelector<IHtmlFormElement>("main form[method=post]")!;
-        var content = new MultipartFormDataContent();
-        foreach (var hidden in form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]"))
-        {
-            content.Add(new StringContent(hidden.Value), hidden.Name!);
-        }
-
-        content.Add(new StringContent(await Filing.WardIdAsync(client, "北区役所")), "WardId");
-        foreach (var (key, value) in answers)
-        {
-            content.Add(new StringContent(value), key);
-        }
-
-        if (letter is { } file)
-        {
-            var bytes = new ByteArrayContent(file.Bytes);
-            bytes.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-            content.Add(bytes, "Files.letter", file.Name);
-        }
-
-        return await client.Http.PostAsync($"/procedures/{Code}/apply", content);
+        var fields = new Dictionary<string, string>(answers) { ["WardId"] = await Filing.WardIdAsync(client, "北区役所") };
+        return await Filing.ApplyAsync(client, Code, fields, letter is { } file ? [new TestFile("letter", file.Name, file.Bytes)] : null);
     }
 
     private async Task<(int Cases, int Attachments)> CountsAsync()

@@ -76,7 +76,7 @@ public sealed class FilingPathTests(CityDxFactory factory) : IClassFixture<CityD
     public async Task Central_procedures_go_to_the_central_centre_not_to_a_ward()
     {
         var citizen = await PortalClient.SignedInAsync(factory, Demo.Citizen);
-        var response = await citizen.PostFormAsync("/procedures/juminhyo-copy/apply", new()
+        var response = await Filing.ApplyAsync(citizen, "juminhyo-copy", new()
         {
             ["Answers[full_name]"] = "大阪 花子",
             ["Answers[full_name_kana]"] = "おおさか はなこ",

@@ -108,7 +108,14 @@ public sealed class JapanesePrimitivesTests(CityDxFactory factory) : IClassFixtu
     public async Task Without_javascript_the_lookup_button_fills_the_address_and_files_nothing()
     {
         var citizen = await PortalClient.SignedInAsync(factory, Demo.Citizen);
-        var page = await citizen.GetPageAsync("/procedures/juminhyo-copy/apply");
+        int casesBefore;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            casesBefore = await scope.ServiceProvider.GetRequiredService<CityDxDbContext>().Cases.CountAsync();
+        }
+
+        var url = await Filing.OpenPageAsync(citizen, "juminhyo-copy", "main");
+        var page = await citizen.GetPageAsync(url);
         var form = page.QuerySelector<IHtmlFormElement>("main form[method=post]")!;
 
         var response = await citizen.SubmitAsync(form, new()
@@ -116,7 +123,7 @@ public sealed class JapanesePrimitivesTests(CityDxFactory factory) : IClassFixtu
             ["Answers[full_name]"] = "大阪 花子",
             ["Answers[address.postal_code]"] = "530-0005",
             ["lookup"] = "address",
-        }, "/procedures/juminhyo-copy/apply?handler=Lookup");
+        }, url + "?handler=Lookup");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var filled = await PortalClient.ReadAsync(response);
@@ -126,9 +133,15 @@ public sealed class JapanesePrimitivesTests(CityDxFactory factory) : IClassFixtu
         Assert.Equal("大阪 花子", filled.QuerySelector<IHtmlInputElement>("#answer-full_name")!.Value);
         Assert.Contains("住所を入力しました", filled.Text("[data-postal-status]"));
         Assert.Empty(filled.ErrorSummary());
-        Assert.Empty(await citizen.GetPageAsync("/my/applications") is var mine && mine.Body!.TextContent.Contains("住民票", StringComparison.Ordinal) ? ["filed"] : Array.Empty<string>());
+        // Looked up, not filed: the application is still in progress and no case exists for it.
+        Assert.Contains("住民票", (await citizen.GetPageAsync("/my/applications")).Text("#drafts-heading + p + table"));
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CityDxDbContext>();
+            Assert.Equal(casesBefore, await db.Cases.CountAsync());
+        }
 
-        var unknown = await citizen.SubmitAsync(form, new() { ["Answers[address.postal_code]"] = "100-0001", ["lookup"] = "address" }, "/procedures/juminhyo-copy/apply?handler=Lookup");
+        var unknown = await citizen.SubmitAsync(form, new() { ["Answers[address.postal_code]"] = "100-0001", ["lookup"] = "address" }, url + "?handler=Lookup");
         Assert.Contains("見つかりませんでした", (await PortalClient.ReadAsync(unknown)).Text("[data-postal-status]"));
     }
 
@@ -136,7 +149,7 @@ public sealed class JapanesePrimitivesTests(CityDxFactory factory) : IClassFixtu
     public async Task An_impossible_era_date_is_refused_with_the_reason()
     {
         var citizen = await PortalClient.SignedInAsync(factory, Demo.Citizen);
-        var response = await citizen.PostFormAsync("/procedures/juminhyo-copy/apply", new()
+        var response = await Filing.ApplyAsync(citizen, "juminhyo-copy", new()
         {
             ["Answers[birth_date.era]"] = "平成",
             ["Answers[birth_date.year]"] = "31",

@@ -36,7 +36,7 @@ public sealed class LogPrivacyTests(LogPrivacyTests.CapturingFactory factory) : 
         var secrets = Filing.DogAnswers("ゴンザエモン");
         secrets["WardId"] = await Filing.WardIdAsync(citizen, "北区役所");
         secrets["Answers[breed]"] = "ラブラドールレトリバー";
-        var response = await citizen.PostFormAsync("/procedures/dog-registration/apply", secrets);
+        var response = await Filing.ApplyAsync(citizen, "dog-registration", secrets);
         var caseId = response.Headers.Location!.ToString().Split('/')[3];
         var kita = await PortalClient.SignedInAsync(factory, Demo.KitaStaff);
         await kita.PostFormAsync($"/staff/cases/{caseId}", new() { ["Action"] = "Reject", ["Comment"] = "ヒミツノリユウ" });

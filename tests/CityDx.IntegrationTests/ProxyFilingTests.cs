@@ -28,29 +28,8 @@ public sealed class ProxyFilingTests(CityDxFactory factory) : IClassFixture<City
         ["Answers[phone]"] = "09012345678",
     };
 
-    private static async Task<HttpResponseMessage> PostAsync(PortalClient client, Dictionary<string, string> fields, byte[]? letter)
-    {
-        var form = (await client.GetPageAsync("/procedures/juminhyo-copy/apply")).QuerySelector<IHtmlFormElement>("main form[method=post]")!;
-        var content = new MultipartFormDataContent();
-        foreach (var hidden in form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]"))
-        {
-            content.Add(new StringContent(hidden.Value), hidden.Name!);
-        }
-
-        foreach (var (key, value) in fields)
-        {
-            content.Add(new StringContent(value), key);
-        }
-
-        if (letter is not null)
-        {
-            var file = new ByteArrayContent(letter);
-            file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-            content.Add(file, "Files._proxy_letter", "委任状.pdf");
-        }
-
-        return await client.Http.PostAsync("/procedures/juminhyo-copy/apply", content);
-    }
+    private static Task<HttpResponseMessage> PostAsync(PortalClient client, Dictionary<string, string> fields, byte[]? letter) =>
+        Filing.ApplyAsync(client, "juminhyo-copy", fields, letter is null ? null : [new TestFile("_proxy_letter", "委任状.pdf", letter)]);
 
     [Fact]
     public async Task A_proxy_must_name_the_person_and_attach_the_letter_when_the_procedure_requires_it()

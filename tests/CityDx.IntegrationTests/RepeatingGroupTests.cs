@@ -46,7 +46,7 @@ public sealed class RepeatingGroupTests(CityDxFactory factory) : IClassFixture<C
     public async Task Rows_are_added_without_javascript_validated_one_by_one_and_shown_to_staff()
     {
         var citizen = await PortalClient.SignedInAsync(factory, Demo.Citizen);
-        var url = $"/procedures/{Code}/apply";
+        var url = await Filing.OpenPageAsync(citizen, Code, "main");
         var form = (await citizen.GetPageAsync(url)).QuerySelector<IHtmlFormElement>("main form[method=post]")!;
         Assert.Single((await citizen.GetPageAsync(url)).QuerySelectorAll(".group-row"));
 
@@ -78,7 +78,8 @@ public sealed class RepeatingGroupTests(CityDxFactory factory) : IClassFixture<C
             ["Answers[members[1].relation]"] = "子",
         }, url);
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
-        var caseId = done.Headers.Location!.ToString().Split('/')[3];
+        var submitted = await citizen.PostFormAsync(done.Headers.Location!.ToString(), []);
+        var caseId = submitted.Headers.Location!.ToString().Split('/')[3];
 
         var central = await PortalClient.SignedInAsync(factory, Demo.CentralStaff);
         var text = (await central.GetPageAsync($"/staff/cases/{caseId}")).Text("main");

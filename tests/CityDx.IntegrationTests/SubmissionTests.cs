@@ -27,20 +27,30 @@ public sealed class SubmissionTests(CityDxFactory factory) : IClassFixture<CityD
         fields["Answers[phone]"] = "12345";
         fields["Answers[sex]"] = "unicorn";
 
-        var response = await citizen.PostFormAsync("/procedures/dog-registration/apply", fields);
+        var first = await Filing.StartAsync(citizen, "dog-registration");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // One page at a time: the applicant page asks for the ward office first.
+        var applicant = await PortalClient.ReadAsync(await Filing.PostPageAsync(citizen, first, fields));
+        Assert.StartsWith("エラー:", applicant.Title);
+        Assert.Equal(["申請先の区役所を選択してください"], applicant.ErrorSummary());
+        Assert.Contains("#WardId", applicant.QuerySelectorAll(".error-summary a").Select(a => a.GetAttribute("href")));
+        Assert.Contains("ステップ 1 / 2", applicant.Text(".caption"));
+
+        fields["WardId"] = await Filing.WardIdAsync(citizen, "北区役所");
+        var (response, check) = await Filing.FillAsync(citizen, first, fields);
+        Assert.Null(check);
+        Assert.Equal(HttpStatusCode.OK, response!.StatusCode);
         var page = await PortalClient.ReadAsync(response);
         Assert.StartsWith("エラー:", page.Title);
         Assert.Equal(
-            ["申請先の区役所を選択してください", "犬の名前を入力してください", "性別は選択肢から選んでください", "日中の連絡先電話番号は 06-6208-8181 のような電話番号で入力してください"],
+            ["犬の名前を入力してください", "性別は選択肢から選んでください", "日中の連絡先電話番号は 06-6208-8181 のような電話番号で入力してください"],
             page.ErrorSummary());
         // Each summary link points at the field it is about, and the answers typed are kept.
         var links = page.QuerySelectorAll(".error-summary a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Contains("#answer-dog_name", links);
-        Assert.Contains("#WardId", links);
         Assert.NotNull(page.GetElementById("answer-dog_name"));
         Assert.Equal("柴犬", page.QuerySelector<IHtmlInputElement>("#answer-breed")!.Value);
+        Assert.Contains("ステップ 2 / 2", page.Text(".caption"));
         Assert.Equal(before, await CaseCountAsync());
     }
 
@@ -48,11 +58,12 @@ public sealed class SubmissionTests(CityDxFactory factory) : IClassFixture<CityD
     public async Task Errors_are_in_English_when_the_citizen_chose_English()
     {
         var citizen = await PortalClient.SignedInAsync(factory, Demo.Citizen);
-        await citizen.Http.GetAsync("/language?culture=en&returnUrl=/");
         var fields = Filing.DogAnswers();
+        fields["WardId"] = await Filing.WardIdAsync(citizen, "北区役所");
+        await citizen.Http.GetAsync("/language?culture=en&returnUrl=/");
         fields["Answers[dog_name]"] = "";
 
-        var page = await PortalClient.ReadAsync(await citizen.PostFormAsync("/procedures/dog-registration/apply", fields));
+        var page = await PortalClient.ReadAsync(await Filing.ApplyAsync(citizen, "dog-registration", fields));
 
         Assert.StartsWith("Error:", page.Title);
         Assert.Contains("Enter Dog's name", page.ErrorSummary());
@@ -63,20 +74,20 @@ public sealed class SubmissionTests(CityDxFactory factory) : IClassFixture<CityD
     public async Task Submitting_the_same_form_twice_makes_one_application()
     {
         var citizen = await PortalClient.SignedInAsync(factory, Demo.Citizen);
-        var ward = await Filing.WardIdAsync(citizen, "都島区役所");
-        var form = (await citizen.GetPageAsync("/procedures/dog-registration/apply")).QuerySelector<IHtmlFormElement>("main form[method=post]")!;
         var fields = Filing.DogAnswers("二重送信");
-        fields["WardId"] = ward;
+        fields["WardId"] = await Filing.WardIdAsync(citizen, "都島区役所");
+        var (_, check) = await Filing.FillAsync(citizen, await Filing.StartAsync(citizen, "dog-registration"), fields);
+        var form = (await citizen.GetPageAsync(check!)).QuerySelector<IHtmlFormElement>("main form[method=post]")!;
         var before = await CaseCountAsync();
 
-        var first = await citizen.SubmitAsync(form, fields, "/procedures/dog-registration/apply");
-        var again = await citizen.SubmitAsync(form, fields, "/procedures/dog-registration/apply");
-        var racing = await Task.WhenAll(
-            citizen.SubmitAsync(form, fields, "/procedures/dog-registration/apply"),
-            citizen.SubmitAsync(form, fields, "/procedures/dog-registration/apply"));
+        var first = await citizen.SubmitAsync(form, [], check!);
+        var again = await citizen.SubmitAsync(form, [], check!);
+        var racing = await Task.WhenAll(citizen.SubmitAsync(form, [], check!), citizen.SubmitAsync(form, [], check!));
+        // The back button after submitting shows the application made, not the form again.
+        var back = await citizen.Http.GetAsync(check);
 
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
-        Assert.All(racing.Append(again), r => Assert.Equal(first.Headers.Location, r.Headers.Location));
+        Assert.All(racing.Append(again).Append(back), r => Assert.Equal(first.Headers.Location, r.Headers.Location));
         Assert.Equal(before + 1, await CaseCountAsync());
     }
 
@@ -112,10 +123,13 @@ public sealed class SubmissionTests(CityDxFactory factory) : IClassFixture<CityD
         var citizen = await PortalClient.SignedInAsync(factory, Demo.Citizen);
         var before = await CaseCountAsync();
         var fields = Filing.DogAnswers();
-        fields["SubmissionKey"] = Guid.NewGuid().ToString();
         fields["WardId"] = await Filing.WardIdAsync(citizen, "北区役所");
+        var first = await Filing.StartAsync(citizen, "dog-registration");
+        var (_, check) = await Filing.FillAsync(citizen, first, fields);
 
-        var response = await citizen.Http.PostAsync("/procedures/dog-registration/apply", new FormUrlEncodedContent(fields));
+        var step = await citizen.Http.PostAsync(first, new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.BadRequest, step.StatusCode);
+        var response = await citizen.Http.PostAsync(check, new FormUrlEncodedContent([]));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(before, await CaseCountAsync());

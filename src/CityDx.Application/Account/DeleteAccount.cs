@@ -1,9 +1,11 @@
 using CityDx.Application.Common;
 using CityDx.Application.Resources;
 using CityDx.Infrastructure.Identity;
+using CityDx.Infrastructure.Persistence;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace CityDx.Application.Account;
@@ -26,7 +28,7 @@ public static class DeleteAccount
         }
     }
 
-    public sealed class Handler(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, ICurrentUser current, IStringLocalizer<SharedResource> l)
+    public sealed class Handler(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, ICurrentUser current, CityDxDbContext db, IStringLocalizer<SharedResource> l)
         : ICommandHandler<Command, bool>
     {
         public async ValueTask<bool> Handle(Command command, CancellationToken cancellationToken)
@@ -36,6 +38,9 @@ public static class DeleteAccount
             {
                 throw new[] { (nameof(Command.Password), l["DeleteAccount.WrongPassword"].Value) }.ToValidationException();
             }
+
+            // Applications in progress are personal data with no legal reason to keep: gone with the profile.
+            await db.Drafts.Where(d => d.ApplicantUserId == user.Id && d.SubmittedAt == null).ExecuteDeleteAsync(cancellationToken);
 
             foreach (var login in await users.GetLoginsAsync(user))
             {

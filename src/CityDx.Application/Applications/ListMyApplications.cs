@@ -7,25 +7,40 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CityDx.Application.Applications;
 
-/// <summary>マイページ / 申請一覧: the signed-in citizen's own applications, newest first.</summary>
+/// <summary>
+/// マイページ / 申請一覧: the signed-in citizen's applications in progress (一時保存中, to continue
+/// on any device until they expire) and those submitted, newest first.
+/// </summary>
 public static class ListMyApplications
 {
-    public sealed record Query : IQuery<IReadOnlyList<Item>>;
+    public sealed record Query : IQuery<MyApplications>;
+
+    public sealed record MyApplications(IReadOnlyList<DraftItem> Drafts, IReadOnlyList<Item> Items);
 
     public sealed record Item(Guid Id, string ReceiptNumber, string ProcedureNameJa, string ProcedureNameEn, CaseStatus Status, DateTimeOffset SubmittedAt, DateTimeOffset UpdatedAt);
 
-    public sealed class Handler(CityDxDbContext db, ICurrentUser user) : IQueryHandler<Query, IReadOnlyList<Item>>
+    public sealed record DraftItem(Guid Id, string ProcedureCode, string ProcedureNameJa, string ProcedureNameEn, DateTimeOffset UpdatedAt, DateTimeOffset ExpiresAt);
+
+    public sealed class Handler(CityDxDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<Query, MyApplications>
     {
-        public async ValueTask<IReadOnlyList<Item>> Handle(Query query, CancellationToken cancellationToken)
+        public async ValueTask<MyApplications> Handle(Query query, CancellationToken cancellationToken)
         {
             var userId = user.RequireUserId();
+            var now = clock.GetUtcNow();
+            var drafts = await db.Drafts.AsNoTracking()
+                .Where(d => d.ApplicantUserId == userId && d.SubmittedAt == null && d.ExpiresAt > now)
+                .Join(db.Procedures, d => d.ProcedureId, p => p.Id, (d, p) => new { d, p })
+                .OrderByDescending(x => x.d.UpdatedAt)
+                .Select(x => new DraftItem(x.d.Id, x.p.Code, x.p.NameJa, x.p.NameEn, x.d.UpdatedAt, x.d.ExpiresAt))
+                .Take(50)
+                .ToListAsync(cancellationToken);
             var items = await db.OwnedBy(userId)
                 .Join(db.Procedures, c => c.ProcedureId, p => p.Id, (c, p) => new { c, p })
                 .OrderByDescending(x => x.c.SubmittedAt)
                 .Select(x => new Item(x.c.Id, x.c.ReceiptNumber, x.p.NameJa, x.p.NameEn, x.c.Status, x.c.SubmittedAt, x.c.UpdatedAt))
                 .Take(200)
                 .ToListAsync(cancellationToken);
-            return items;
+            return new MyApplications(drafts, items);
         }
     }
 }

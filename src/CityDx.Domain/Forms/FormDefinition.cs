@@ -229,6 +229,71 @@ public sealed class FormDefinition
         return new FormValidationResult(errors, clean);
     }
 
+    /// <summary>
+    /// Checks one step's questions, as the filing flow does when the citizen continues from that step:
+    /// conditions are evaluated against all the answers so far (a question on this step may depend on an
+    /// earlier step), and only this step's visible questions are checked and returned.
+    /// </summary>
+    public FormValidationResult ValidateStep(FormStep step, IReadOnlyDictionary<string, string?> answers)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        ArgumentNullException.ThrowIfNull(answers);
+        var errors = new List<FieldError>();
+        var clean = new Dictionary<string, string>(StringComparer.Ordinal);
+        var visibility = new Visibility(this, answers);
+        foreach (var field in step.Fields ?? [])
+        {
+            if (visibility.Field(field))
+            {
+                ValidateField(field, answers, errors, clean);
+            }
+        }
+
+        return new FormValidationResult(errors, clean);
+    }
+
+    /// <summary>
+    /// Whether an answer key is one a question on this step reads: the question's own key, a part of
+    /// an address or a date ("address.postal_code", "birth.year") or a cell of a repeating group's row
+    /// ("children[0].name"). Anything else posted with the step is not the form's and is not kept.
+    /// </summary>
+    public static bool StepOwnsKey(FormStep step, string key)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        ArgumentNullException.ThrowIfNull(key);
+        foreach (var field in step.Fields ?? [])
+        {
+            if (!key.StartsWith(field.Key, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (key.Length == field.Key.Length)
+            {
+                return true;
+            }
+
+            var rest = key[field.Key.Length..];
+            switch (field.Type)
+            {
+                case FieldType.PostalAddress when rest[0] == '.' && AddressPart.All.Contains(rest[1..]):
+                case FieldType.Date when rest is ".era" or ".year" or ".month" or ".day":
+                    return true;
+                case FieldType.RepeatingGroup when rest[0] == '[':
+                    var close = rest.IndexOf("].", StringComparison.Ordinal);
+                    if (close > 1 && int.TryParse(rest[1..close], NumberStyles.None, CultureInfo.InvariantCulture, out var row) && row < RowLimit
+                        && field.SubFieldList.Any(sub => rest[(close + 2)..] == sub.Key || rest[(close + 2)..].StartsWith(sub.Key + ".", StringComparison.Ordinal)))
+                    {
+                        return true;
+                    }
+
+                    break;
+            }
+        }
+
+        return false;
+    }
+
     private static void ValidateField(FormField field, IReadOnlyDictionary<string, string?> answers, List<FieldError> errors, Dictionary<string, string> clean)
     {
         switch (field.Type)

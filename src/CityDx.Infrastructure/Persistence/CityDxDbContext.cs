@@ -29,6 +29,8 @@ public abstract class CityDxDbContext(DbContextOptions options)
     public DbSet<PostalAddress> PostalAddresses => Set<PostalAddress>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<Draft> Drafts => Set<Draft>();
+    public DbSet<DraftFile> DraftFiles => Set<DraftFile>();
 
     /// <summary>
     /// Case history is append-only: refuse to save a change or deletion of an entry. (On PostgreSQL a
@@ -166,6 +168,37 @@ public abstract class CityDxDbContext(DbContextOptions options)
             b.Property(a => a.StorageKey).HasMaxLength(200);
             b.HasIndex(a => a.CaseId);
             b.HasOne<Case>().WithMany().HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Draft>(b =>
+        {
+            b.ToTable("drafts");
+            b.HasKey(d => d.Id);
+            b.Property(d => d.ApplicantUserId).HasMaxLength(450);
+            b.Property(d => d.CompletedStepKeys).HasMaxLength(4000);
+            b.Property(d => d.Version).IsConcurrencyToken();
+            b.Ignore(d => d.Answers);
+            b.Ignore(d => d.CompletedSteps);
+            b.Ignore(d => d.IsSubmitted);
+            // My applications lists a citizen's open drafts; the retention job finds expired ones.
+            b.HasIndex(d => new { d.ApplicantUserId, d.UpdatedAt });
+            b.HasIndex(d => d.ExpiresAt);
+            b.HasOne<Procedure>().WithMany().HasForeignKey(d => d.ProcedureId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<FormVersion>().WithMany().HasForeignKey(d => d.FormVersionId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<ApplicationUser>().WithMany().HasForeignKey(d => d.ApplicantUserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<DraftFile>(b =>
+        {
+            b.ToTable("draft_files");
+            b.HasKey(f => f.Id);
+            b.Property(f => f.FieldKey).HasMaxLength(200);
+            b.Property(f => f.FileName).HasMaxLength(200);
+            b.Property(f => f.ContentType).HasMaxLength(100);
+            b.Property(f => f.Sha256).HasMaxLength(64);
+            b.Property(f => f.StorageKey).HasMaxLength(200);
+            b.HasIndex(f => f.DraftId);
+            b.HasOne<Draft>().WithMany().HasForeignKey(f => f.DraftId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<OutboxMessage>(b =>

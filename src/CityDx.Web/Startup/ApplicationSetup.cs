@@ -31,6 +31,8 @@ public static class ApplicationSetup
         services.AddScoped<CityDx.Application.Payments.IPaymentProvider, CityDx.Application.Payments.SimulatedCardProvider>();
         var calendar = configuration.GetSection(CalendarOptions.Section).Get<CalendarOptions>() ?? new CalendarOptions();
         services.AddSingleton(calendar.Build());
+        services.AddOptions<CityDx.Application.Applications.DraftOptions>().BindConfiguration(CityDx.Application.Applications.DraftOptions.Section)
+            .Validate(o => o.ExpiryDays is >= 1 and <= 365, "Drafts:ExpiryDays must be between 1 and 365.").ValidateOnStart();
         return services;
     }
 }

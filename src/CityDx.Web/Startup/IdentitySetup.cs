@@ -33,6 +33,11 @@ public static class IdentitySetup
             .AddEntityFrameworkStores<CityDxDbContext>()
             .AddDefaultTokenProviders();
 
+        services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section)
+            .Validate(o => o.IdleMinutes is >= 5 and <= 24 * 60 && o.WarningSeconds > 0 && o.WarningSeconds < o.IdleMinutes * 60, "Session: IdleMinutes 5–1440, WarningSeconds shorter than the session.")
+            .ValidateOnStart();
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<Microsoft.Extensions.Options.IOptions<SessionOptions>>((options, session) => options.ExpireTimeSpan = TimeSpan.FromMinutes(session.Value.IdleMinutes));
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "CityDx.Auth";
@@ -43,7 +48,6 @@ public static class IdentitySetup
             options.LogoutPath = "/account/sign-out";
             options.AccessDeniedPath = "/account/access-denied";
             options.SlidingExpiration = true;
-            options.ExpireTimeSpan = TimeSpan.FromHours(2);
             options.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
         });

@@ -35,6 +35,7 @@ public static class Pipeline
     {
         app.MapRazorPages();
         app.MapCityDxApi();
+        app.MapCityDxSession();
         app.MapCityDxHealthChecks();
         return app;
     }

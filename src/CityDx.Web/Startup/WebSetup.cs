@@ -17,8 +17,8 @@ public sealed class RateLimitOptions
     /// <summary>Sign-in, registration and account-mail (confirm, resend, password reset) requests per IP address per minute.</summary>
     public int SignInPerMinute { get; set; } = 10;
 
-    /// <summary>Filing submissions per user (or IP) per minute.</summary>
-    public int FilingPerMinute { get; set; } = 20;
+    /// <summary>Filing posts (start, each page saved, submit) per user (or IP) per minute; reading the pages is not limited.</summary>
+    public int FilingPerMinute { get; set; } = 60;
 }
 
 public static class WebSetup
@@ -86,9 +86,11 @@ public static class WebSetup
             options.AddPolicy(RateLimitOptions.SignInPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.SignInPerMinute, Window = TimeSpan.FromMinutes(1) }));
-            options.AddPolicy(RateLimitOptions.FilingPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.User.Identity?.Name ?? http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.FilingPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            options.AddPolicy(RateLimitOptions.FilingPolicy, http => HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("read")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    http.User.Identity?.Name ?? http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.FilingPerMinute, Window = TimeSpan.FromMinutes(1) }));
         });
 
         services.AddSecurityHeaderPolicies()

@@ -1,11 +1,20 @@
-using AngleSharp.Dom;
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 
 namespace CityDx.IntegrationTests.Infrastructure;
 
-/// <summary>Files the demo dog registration through the real apply page, as a citizen's browser would.</summary>
-public static class Filing
+/// <summary>A file a test attaches to a file question (or "_proxy_letter").</summary>
+public sealed record TestFile(string FieldKey, string FileName, byte[] Bytes, string ContentType = "application/pdf");
+
+/// <summary>
+/// Files applications through the real pages, as a citizen's browser would: the start page, each
+/// page of the flow (posting the same fields to every page; each page keeps only its own), check
+/// your answers, submit.
+/// </summary>
+public static partial class Filing
 {
     public static Dictionary<string, string> DogAnswers(string dogName = "ポチ") => new()
     {
@@ -17,11 +26,113 @@ public static class Filing
         ["Answers[phone]"] = "06-6208-8181",
     };
 
-    public static async Task<string> WardIdAsync(PortalClient client, string wardNameJa)
+    /// <summary>The id of a ward office as the applicant page offers it.</summary>
+    public static async Task<string> WardIdAsync(PortalClient client, string wardNameJa, string code = "dog-registration")
     {
-        var page = await client.GetPageAsync("/procedures/dog-registration/apply");
+        var first = await StartAsync(client, code);
+        var page = await client.GetPageAsync(first);
         var option = page.QuerySelectorAll<IHtmlOptionElement>("#WardId option").Single(o => o.Text.Trim() == wardNameJa);
         return option.Value;
+    }
+
+    /// <summary>Starts a new application; returns the URL of its first page.</summary>
+    public static async Task<string> StartAsync(PortalClient client, string code)
+    {
+        var response = await client.PostFormAsync($"/procedures/{code}/apply", []);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Start {code}: {(int)response.StatusCode}");
+        return response.Headers.Location!.ToString();
+    }
+
+    /// <summary>
+    /// Files an application from start to submit. Returns the last response: a redirect to the
+    /// received page on success, otherwise the page (200) that showed the errors.
+    /// </summary>
+    public static async Task<HttpResponseMessage> ApplyAsync(PortalClient client, string code, Dictionary<string, string> fields, IReadOnlyList<TestFile>? files = null)
+    {
+        var (response, check) = await FillAsync(client, await StartAsync(client, code), fields, files);
+        return check is null ? response! : await client.PostFormAsync(check, []);
+    }
+
+    /// <summary>
+    /// Goes through the pages from <paramref name="location"/> until check your answers. Returns the
+    /// check page's URL, or the response of the page that showed errors.
+    /// </summary>
+    public static async Task<(HttpResponseMessage? Errors, string? CheckUrl)> FillAsync(PortalClient client, string location, IReadOnlyDictionary<string, string> fields, IReadOnlyList<TestFile>? files = null)
+    {
+        for (var i = 0; i < 30; i++)
+        {
+            if (CheckPage().IsMatch(location))
+            {
+                var check = await client.Http.GetAsync(location);
+                if (check.StatusCode == HttpStatusCode.Redirect)
+                {
+                    location = check.Headers.Location!.ToString();
+                    continue;
+                }
+
+                Assert.Equal(HttpStatusCode.OK, check.StatusCode);
+                return (null, location);
+            }
+
+            Assert.Matches(StepPage(), location);
+            var response = await PostPageAsync(client, location, fields, files);
+            if (response.StatusCode != HttpStatusCode.Redirect)
+            {
+                return (response, null);
+            }
+
+            location = response.Headers.Location!.ToString();
+        }
+
+        throw new InvalidOperationException("The filing flow did not reach check your answers.");
+    }
+
+    /// <summary>Starts an application and continues through the pages before <paramref name="pageKey"/> with the fields; returns that page's URL.</summary>
+    public static async Task<string> OpenPageAsync(PortalClient client, string code, string pageKey, Dictionary<string, string>? fields = null)
+    {
+        var location = await StartAsync(client, code);
+        for (var i = 0; i < 30 && !location.Contains($"/steps/{pageKey}", StringComparison.Ordinal); i++)
+        {
+            var response = await PostPageAsync(client, location, fields ?? []);
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{location}: {string.Join(" | ", (await PortalClient.ReadAsync(response)).ErrorSummary())}");
+            location = response.Headers.Location!.ToString();
+        }
+
+        Assert.Contains($"/steps/{pageKey}", location, StringComparison.Ordinal);
+        return location;
+    }
+
+    /// <summary>Posts one page of the flow with the fields and the files of questions on that page.</summary>
+    public static async Task<HttpResponseMessage> PostPageAsync(PortalClient client, string url, IReadOnlyDictionary<string, string> fields, IReadOnlyList<TestFile>? files = null)
+    {
+        var page = await client.GetPageAsync(url);
+        var form = page.QuerySelector<IHtmlFormElement>("main form[method=post]")!;
+        var content = new MultipartFormDataContent();
+        var names = new HashSet<string>();
+        foreach (var hidden in form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]"))
+        {
+            if (!fields.ContainsKey(hidden.Name!) && names.Add(hidden.Name!))
+            {
+                content.Add(new StringContent(hidden.Value), hidden.Name!);
+            }
+        }
+
+        foreach (var (key, value) in fields)
+        {
+            content.Add(new StringContent(value), key);
+        }
+
+        foreach (var file in files ?? [])
+        {
+            if (form.QuerySelector($"input[type=file][name='Files.{file.FieldKey}']") is not null)
+            {
+                var bytes = new ByteArrayContent(file.Bytes);
+                bytes.Headers.ContentType = new MediaTypeHeaderValue(file.ContentType);
+                content.Add(bytes, "Files." + file.FieldKey, file.FileName);
+            }
+        }
+
+        return await client.Http.PostAsync(url, content);
     }
 
     /// <summary>Files and returns (case id, receipt number) read from the confirmation page.</summary>
@@ -29,12 +140,25 @@ public static class Filing
     {
         var fields = DogAnswers(dogName);
         fields["WardId"] = await WardIdAsync(client, wardNameJa);
-        var response = await client.PostFormAsync("/procedures/dog-registration/apply", fields);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var response = await ApplyAsync(client, "dog-registration", fields);
+        return await ReceivedAsync(client, response);
+    }
+
+    /// <summary>Reads (case id, receipt number) from the confirmation page a successful submit redirects to.</summary>
+    public static async Task<(Guid Id, string ReceiptNumber)> ReceivedAsync(PortalClient client, HttpResponseMessage response)
+    {
+        Assert.True(HttpStatusCode.Redirect == response.StatusCode, $"Expected a redirect to the received page, got {(int)response.StatusCode}: "
+            + string.Join(" | ", (await PortalClient.ReadAsync(response)).ErrorSummary()));
         var location = response.Headers.Location!.ToString();
         Assert.Matches("^/my/applications/[0-9a-f-]{36}/received$", location);
         var received = await client.GetPageAsync(location);
         var id = Guid.Parse(location.Split('/')[3]);
         return (id, received.Text("#receipt-number"));
     }
+
+    [GeneratedRegex("^/my/drafts/[0-9a-f-]{36}$")]
+    private static partial Regex CheckPage();
+
+    [GeneratedRegex("^/my/drafts/[0-9a-f-]{36}/steps/[A-Za-z0-9_-]+(\\?.*)?$")]
+    private static partial Regex StepPage();
 }

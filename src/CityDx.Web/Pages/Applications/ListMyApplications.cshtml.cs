@@ -8,5 +8,7 @@ public sealed class ListMyApplicationsModel(IMediator mediator) : PageModel
 {
     public IReadOnlyList<ListMyApplications.Item> Items { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => Items = await mediator.Send(new ListMyApplications.Query(), ct);
+    public IReadOnlyList<ListMyApplications.DraftItem> Drafts { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => (Drafts, Items) = await mediator.Send(new ListMyApplications.Query(), ct);
 }

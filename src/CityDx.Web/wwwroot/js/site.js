@@ -102,3 +102,26 @@ document.addEventListener("click", async (event) => {
   form.addEventListener("input", apply);
   apply();
 })();
+
+// Session-timeout warning on filing pages: shown before the sign-in session ends, with a button
+// that extends it (WCAG 2.2.1). Without JavaScript nothing is lost either: every page continued
+// from is already saved on the server.
+(() => {
+  const box = document.querySelector("[data-session-warning]");
+  if (!box) return;
+  const session = Number(box.dataset.sessionSeconds);
+  const warning = Number(box.dataset.warningSeconds);
+  let timer;
+  const arm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => { box.hidden = false; }, Math.max(0, session - warning) * 1000);
+  };
+  box.querySelector("[data-session-extend]").addEventListener("click", async () => {
+    const response = await fetch("/session/extend", { method: "POST", credentials: "same-origin" });
+    if (response.ok) {
+      box.hidden = true;
+      arm();
+    }
+  });
+  arm();
+})();

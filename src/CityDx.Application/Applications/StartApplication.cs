@@ -1,0 +1,97 @@
+using CityDx.Application.Common;
+using CityDx.Application.Resources;
+using CityDx.Domain.Cases;
+using CityDx.Domain.Procedures;
+using CityDx.Infrastructure.Persistence;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace CityDx.Application.Applications;
+
+/// <summary>
+/// 申請を始める: the start of an online filing. The query lists the citizen's saved applications for
+/// this procedure so they can continue one; the command starts a new one, pinned to the procedure's
+/// current form version, and says which page comes first.
+/// </summary>
+public static class StartApplication
+{
+    public sealed record Query(string ProcedureCode) : IQuery<StartPage?>;
+
+    public sealed record StartPage(string Code, string NameJa, string NameEn, int PageCount, int ExpiryDays, IReadOnlyList<SavedDraft> Drafts);
+
+    public sealed record SavedDraft(Guid Id, DateTimeOffset UpdatedAt, DateTimeOffset ExpiresAt, string? ContinueAt);
+
+    public sealed record Command(string ProcedureCode) : ICommand<Started>;
+
+    /// <summary>The new draft and its first page (null: straight to check your answers, for a form with nothing to ask).</summary>
+    public sealed record Started(Guid DraftId, string? FirstPage);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.ProcedureCode).NotEmpty().MaximumLength(64);
+        }
+    }
+
+    public sealed class QueryHandler(CityDxDbContext db, ICurrentUser user, TimeProvider clock, IOptions<DraftOptions> options) : IQueryHandler<Query, StartPage?>
+    {
+        public async ValueTask<StartPage?> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var procedure = await OnlineProcedureAsync(db, query.ProcedureCode, cancellationToken);
+            if (procedure is null)
+            {
+                return null;
+            }
+
+            var userId = user.RequireUserId();
+            var now = clock.GetUtcNow();
+            var version = await db.FormVersions.AsNoTracking().SingleAsync(v => v.Id == procedure.CurrentFormVersionId, cancellationToken);
+            var drafts = await db.Drafts.AsNoTracking()
+                .Where(d => d.ApplicantUserId == userId && d.ProcedureId == procedure.Id && d.SubmittedAt == null && d.ExpiresAt > now)
+                .OrderByDescending(d => d.UpdatedAt).Take(20).ToListAsync(cancellationToken);
+            var saved = new List<SavedDraft>();
+            foreach (var draft in drafts)
+            {
+                var pinned = draft.FormVersionId == version.Id ? version : await db.FormVersions.AsNoTracking().SingleAsync(v => v.Id == draft.FormVersionId, cancellationToken);
+                var pages = new FilingPages(procedure, pinned.Definition, draft.Answers.AsNullable());
+                saved.Add(new SavedDraft(draft.Id, draft.UpdatedAt, draft.ExpiresAt, pages.FirstIncomplete(draft.CompletedSteps)?.Key));
+            }
+
+            var count = new FilingPages(procedure, version.Definition, new Dictionary<string, string?>()).Pages.Count;
+            return new StartPage(procedure.Code, procedure.NameJa, procedure.NameEn, count, options.Value.ExpiryDays, saved);
+        }
+    }
+
+    public sealed class Handler(CityDxDbContext db, ICurrentUser user, TimeProvider clock, IOptions<DraftOptions> options, IStringLocalizer<SharedResource> l)
+        : ICommandHandler<Command, Started>
+    {
+        public async ValueTask<Started> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var procedure = await OnlineProcedureAsync(db, command.ProcedureCode, cancellationToken)
+                ?? throw new[] { (nameof(Command.ProcedureCode), l["Validation.ProcedureNotFound"].Value) }.ToValidationException();
+            var version = await db.FormVersions.AsNoTracking().SingleAsync(v => v.Id == procedure.CurrentFormVersionId, cancellationToken);
+            var draft = Draft.Start(user.RequireUserId(), procedure.Id, version.Id, clock.GetUtcNow(), options.Value.Lifetime);
+            db.Drafts.Add(draft);
+            await db.SaveChangesAsync(cancellationToken);
+            var pages = new FilingPages(procedure, version.Definition, new Dictionary<string, string?>()).Pages;
+            return new Started(draft.Id, pages.Count > 0 ? pages[0].Key : null);
+        }
+    }
+
+    private static async Task<Procedure?> OnlineProcedureAsync(CityDxDbContext db, string code, CancellationToken cancellationToken)
+    {
+        var procedure = await db.Procedures.AsNoTracking()
+            .FirstOrDefaultAsync(p => p.Code == code && p.IsPublished && p.CurrentFormVersionId != null, cancellationToken);
+        return procedure is not null && procedure.Channels.HasFlag(ChannelSet.Online) ? procedure : null;
+    }
+}
+
+internal static class AnswerDictionaryExtensions
+{
+    public static IReadOnlyDictionary<string, string?> AsNullable(this IReadOnlyDictionary<string, string> answers) =>
+        answers.ToDictionary(a => a.Key, a => (string?)a.Value, StringComparer.Ordinal);
+}

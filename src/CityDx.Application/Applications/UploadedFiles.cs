@@ -1,0 +1,71 @@
+using CityDx.Application.Common;
+using CityDx.Application.Resources;
+using CityDx.Domain.Attachments;
+using CityDx.Domain.Forms;
+using Microsoft.Extensions.Localization;
+
+namespace CityDx.Application.Applications;
+
+/// <summary>A file sent with a form for a file-upload question; opened as often as needed.</summary>
+public sealed record UploadedFile(string FieldKey, string FileName, long Length, Func<Stream> OpenRead);
+
+/// <summary>A posted file that passed the checks, with the id its attachment will have.</summary>
+public sealed record AcceptedFile(Guid Id, UploadedFile File, FileContent.Kind Kind);
+
+/// <summary>
+/// Checks posted files for a form's file questions by content (magic bytes, never the file name),
+/// size and count, in the citizen's language. Used by every path that takes files from a citizen.
+/// </summary>
+public static class UploadedFiles
+{
+    /// <summary>Largest file a question accepts when it sets no limit of its own.</summary>
+    public const long DefaultMaxBytes = 10 * 1024 * 1024;
+
+    /// <summary>
+    /// Checks the files posted for the given file questions. Returns the accepted files by question
+    /// and the errors by answer property ("Answers[key]"); a question with no file posted is absent.
+    /// </summary>
+    public static async Task<(Dictionary<string, List<AcceptedFile>> Accepted, List<(string, string)> Errors)> CheckAsync(
+        IEnumerable<FormField> fileFields, IReadOnlyList<UploadedFile> posted, IStringLocalizer<SharedResource> l, bool english, CancellationToken cancellationToken)
+    {
+        var accepted = new Dictionary<string, List<AcceptedFile>>(StringComparer.Ordinal);
+        var errors = new List<(string, string)>();
+        foreach (var field in fileFields)
+        {
+            var property = LocalizationExtensions.AnswerProperty(field.Key);
+            foreach (var file in posted.Where(f => f.FieldKey == field.Key && f.Length > 0))
+            {
+                var max = field.MaxFileSizeBytes ?? DefaultMaxBytes;
+                if (file.Length > max)
+                {
+                    errors.Add((property, l["Form.FileTooLarge"].Value.Replace("{label}", field.Label(english), StringComparison.Ordinal)
+                        .Replace("{max}", (max / (1024 * 1024)).ToString(System.Globalization.CultureInfo.CurrentCulture), StringComparison.Ordinal)));
+                    continue;
+                }
+
+                var header = new byte[FileContent.HeaderLength];
+                await using (var stream = file.OpenRead())
+                {
+                    await stream.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
+                }
+
+                var kind = FileContent.Detect(header);
+                if (kind is null || !field.AllowedFileTypeList.Contains(kind.Type, StringComparer.OrdinalIgnoreCase))
+                {
+                    errors.Add((property, l["Form.FileType"].Value.Replace("{label}", field.Label(english), StringComparison.Ordinal)
+                        .Replace("{types}", string.Join(", ", field.AllowedFileTypeList.Select(t => t.ToUpperInvariant())), StringComparison.Ordinal)));
+                    continue;
+                }
+
+                if (!accepted.TryGetValue(field.Key, out var list))
+                {
+                    accepted[field.Key] = list = [];
+                }
+
+                list.Add(new AcceptedFile(Guid.CreateVersion7(), file, kind));
+            }
+        }
+
+        return (accepted, errors);
+    }
+}

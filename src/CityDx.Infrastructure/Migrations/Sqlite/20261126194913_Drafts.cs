@@ -1,0 +1,118 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CityDx.Infrastructure.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Drafts : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "drafts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicantUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ProcedureId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FormVersionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WardId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    IsProxy = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AnswersJson = table.Column<string>(type: "TEXT", nullable: false),
+                    CompletedStepKeys = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReachedCheckAnswersAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_drafts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_drafts_AspNetUsers_ApplicantUserId",
+                        column: x => x.ApplicantUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_drafts_form_versions_FormVersionId",
+                        column: x => x.FormVersionId,
+                        principalTable: "form_versions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_drafts_procedures_ProcedureId",
+                        column: x => x.ProcedureId,
+                        principalTable: "procedures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "draft_files",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DraftId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FieldKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StorageKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_draft_files", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_draft_files_drafts_DraftId",
+                        column: x => x.DraftId,
+                        principalTable: "drafts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_draft_files_DraftId",
+                table: "draft_files",
+                column: "DraftId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_drafts_ApplicantUserId_UpdatedAt",
+                table: "drafts",
+                columns: new[] { "ApplicantUserId", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_drafts_ExpiresAt",
+                table: "drafts",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_drafts_FormVersionId",
+                table: "drafts",
+                column: "FormVersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_drafts_ProcedureId",
+                table: "drafts",
+                column: "ProcedureId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "draft_files");
+
+            migrationBuilder.DropTable(
+                name: "drafts");
+        }
+    }
+}
