@@ -54,14 +54,24 @@ public sealed class ConditionalFilingTests(BrowserFixture browser) : IClassFixtu
         var page = await browser.NewPageAsync(new ViewportSize { Width = 390, Height = 844 });
         await page.SignInAsync("citizen2@example.jp");
         await page.GotoAsync($"/procedures/{Code}/apply");
+        await page.GetByRole(AriaRole.Button, new() { Name = "申請をはじめる" }).ClickAsync();
+        await page.GetByLabel("申請先の区役所").SelectOptionAsync(new SelectOptionValue { Label = "北区役所" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "次へ進む" }).ClickAsync();
 
+        // The proxy page's questions follow the answer on the first page: no proxy, no questions about one.
+        await page.GetByLabel("氏名", new() { Exact = true }).FillAsync("難波 太郎");
+        await page.GetByRole(AriaRole.Group, new() { Name = "代理人として申請しますか" }).GetByLabel("いいえ").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "次へ進む" }).ClickAsync();
         var relationship = page.GetByLabel("本人との関係");
+        await Assertions.Expect(page.GetByLabel("上記の内容に同意します")).ToBeVisibleAsync();
         await Assertions.Expect(relationship).ToBeHiddenAsync();
         await page.AssertAccessibleAsync();
 
-        await page.GetByLabel("申請先の区役所").SelectOptionAsync(new SelectOptionValue { Label = "北区役所" });
-        await page.GetByLabel("氏名", new() { Exact = true }).FillAsync("難波 太郎");
+        // Back to say yes: the proxy page now asks about the proxy.
+        await page.GetByRole(AriaRole.Link, new() { Name = "戻る" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("氏名", new() { Exact = true })).ToHaveValueAsync("難波 太郎");
         await page.GetByRole(AriaRole.Group, new() { Name = "代理人として申請しますか" }).GetByLabel("はい").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "次へ進む" }).ClickAsync();
         await Assertions.Expect(relationship).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();
 
@@ -73,7 +83,10 @@ public sealed class ConditionalFilingTests(BrowserFixture browser) : IClassFixtu
             Buffer = "%PDF-1.4\n%%EOF\n"u8.ToArray(),
         });
         await page.GetByLabel("上記の内容に同意します").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "申請する" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "次へ進む" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("委任状.pdf");
+        await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "同意して申請する" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "申請を受け付けました" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "申請内容を見る" }).ClickAsync();

@@ -28,9 +28,24 @@ public sealed partial class FilingJourneyTests(BrowserFixture browser) : IClassF
         await page.AssertAccessibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "申請をはじめる" }).ClickAsync();
         await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "申請をはじめる" }).ClickAsync();
 
-        // Submitting nothing shows the error summary, focused, with links to the fields.
-        await page.GetByRole(AriaRole.Button, new() { Name = "申請する" }).ClickAsync();
+        // Page 1 of 2: continuing without a ward shows the error summary, focused, linking to the field.
+        await Assertions.Expect(page.Locator(".caption")).ToContainTextAsync("ステップ 1 / 2");
+        await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "次へ進む" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveTitleAsync(StartsWithError());
+        var wardSummary = page.Locator(".error-summary");
+        await Assertions.Expect(wardSummary).ToBeFocusedAsync();
+        await page.AssertAccessibleAsync();
+        await wardSummary.GetByRole(AriaRole.Link, new() { Name = "申請先の区役所を選択してください" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("申請先の区役所")).ToBeFocusedAsync();
+        await page.GetByLabel("申請先の区役所").SelectOptionAsync(new SelectOptionValue { Label = "北区役所" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "次へ進む" }).ClickAsync();
+
+        // Page 2 of 2: continuing with nothing shows the errors of this page only.
+        await Assertions.Expect(page.Locator(".caption")).ToContainTextAsync("ステップ 2 / 2");
+        await page.GetByRole(AriaRole.Button, new() { Name = "次へ進む" }).ClickAsync();
         await Assertions.Expect(page).ToHaveTitleAsync(StartsWithError());
         var summary = page.Locator(".error-summary");
         await Assertions.Expect(summary).ToBeFocusedAsync();
@@ -40,7 +55,6 @@ public sealed partial class FilingJourneyTests(BrowserFixture browser) : IClassF
         await Assertions.Expect(page.GetByLabel("犬の名前")).ToBeFocusedAsync();
 
         // Fills the form by its labels, as a screen-reader user would find the fields.
-        await page.GetByLabel("申請先の区役所").SelectOptionAsync(new SelectOptionValue { Label = "北区役所" });
         await page.GetByLabel("犬の名前").FillAsync("コロ");
         await page.GetByLabel("犬種").FillAsync("柴犬");
         await page.GetByRole(AriaRole.Group, new() { Name = "性別" }).GetByLabel("メス").CheckAsync();
@@ -50,7 +64,13 @@ public sealed partial class FilingJourneyTests(BrowserFixture browser) : IClassF
         await born.GetByLabel("日", new() { Exact = true }).FillAsync("3");
         await page.GetByRole(AriaRole.Group, new() { Name = "今年度の狂犬病予防注射を受けましたか" }).GetByLabel("はい").CheckAsync();
         await page.GetByLabel("日中の連絡先電話番号").FillAsync("06-6208-8181");
-        await page.GetByRole(AriaRole.Button, new() { Name = "申請する" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "次へ進む" }).ClickAsync();
+
+        // Check your answers, then accept and send.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("申請内容の確認");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("コロ");
+        await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "同意して申請する" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "申請を受け付けました" })).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();

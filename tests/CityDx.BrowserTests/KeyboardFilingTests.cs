@@ -39,10 +39,14 @@ public sealed class KeyboardFilingTests(BrowserFixture browser) : IClassFixture<
         await page.GotoAsync("/procedures/dog-registration");
         await TabTo(page.GetByRole(AriaRole.Link, new() { Name = "申請をはじめる" }));
         await page.Keyboard.PressAsync("Enter");
+        await TabTo(page.GetByRole(AriaRole.Button, new() { Name = "申請をはじめる" }));
+        await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.GetByLabel("申請先の区役所")).ToBeVisibleAsync();
 
         await TabTo(page.GetByLabel("申請先の区役所"));
         await page.Keyboard.PressAsync("ArrowDown");   // 北区役所, the first ward
+        await TabTo(page.GetByRole(AriaRole.Button, new() { Name = "次へ進む" }));
+        await page.Keyboard.PressAsync("Enter");
         await TabTo(page.GetByLabel("犬の名前"));
         await page.Keyboard.TypeAsync("シロ");
         await page.Keyboard.PressAsync("Tab");
@@ -60,7 +64,10 @@ public sealed class KeyboardFilingTests(BrowserFixture browser) : IClassFixture<
         await page.Keyboard.PressAsync("Space");
         await TabTo(page.GetByLabel("日中の連絡先電話番号"));
         await page.Keyboard.TypeAsync("０６－６２０８－８１８１");
-        await TabTo(page.GetByRole(AriaRole.Button, new() { Name = "申請する" }));
+        await TabTo(page.GetByRole(AriaRole.Button, new() { Name = "次へ進む" }));
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("申請内容の確認");
+        await TabTo(page.GetByRole(AriaRole.Button, new() { Name = "同意して申請する" }));
         await page.Keyboard.PressAsync("Enter");
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "申請を受け付けました" })).ToBeVisibleAsync();

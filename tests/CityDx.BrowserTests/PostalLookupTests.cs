@@ -14,6 +14,8 @@ public sealed partial class PostalLookupTests(BrowserFixture browser) : IClassFi
         var page = await browser.NewPageAsync(javaScript: javaScript);
         await page.SignInAsync("citizen@example.jp");
         await page.GotoAsync("/procedures/juminhyo-copy/apply");
+        await page.GetByRole(AriaRole.Button, new() { Name = "申請をはじめる" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "次へ進む" }).ClickAsync();   // filing for oneself
         await page.GetByLabel("氏名", new() { Exact = true }).FillAsync("大阪 花子");
         var address = page.GetByRole(AriaRole.Group, new() { Name = "住所(住民登録をしている住所)" });
         await address.GetByLabel("郵便番号").FillAsync("５３０－０００５");
@@ -45,6 +47,8 @@ public sealed partial class PostalLookupTests(BrowserFixture browser) : IClassFi
         var page = await browser.NewPageAsync();
         await page.SignInAsync("citizen@example.jp");
         await page.GotoAsync("/procedures/juminhyo-copy/apply");
+        await page.GetByRole(AriaRole.Button, new() { Name = "申請をはじめる" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "次へ進む" }).ClickAsync();   // filing for oneself
         var address = page.GetByRole(AriaRole.Group, new() { Name = "住所(住民登録をしている住所)" });
         await address.GetByLabel("郵便番号").FillAsync("100-0001");
         await address.GetByRole(AriaRole.Button, new() { Name = "住所を検索" }).ClickAsync();

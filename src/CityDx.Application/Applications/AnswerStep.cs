@@ -55,6 +55,12 @@ public static class AnswerStep
 
         /// <summary>Where to send someone who asked for a page outside the flow.</summary>
         public string? RedirectTo { get; init; }
+
+        /// <summary>
+        /// Questions on this page shown or hidden by an answer on an earlier page: decided here from the
+        /// saved answers (the browser's script only sees this page's answers). True: shown.
+        /// </summary>
+        public IReadOnlyDictionary<string, bool> DecidedByEarlierPages { get; init; } = new Dictionary<string, bool>();
     }
 
     public sealed record Command(
@@ -113,6 +119,10 @@ public static class AnswerStep
                 pages.Previous(query.PageKey)?.Key, pages.FirstIncomplete(completed) is null, draft.ExpiresAt)
             {
                 RedirectTo = page is null ? pages.FirstIncomplete(completed)?.Key : null,
+                DecidedByEarlierPages = page?.Step is { } step
+                    ? (step.Fields ?? []).Where(f => f.ShowWhen is { } rule && (step.Fields ?? []).All(other => other.Key != rule.FieldKey))
+                        .ToDictionary(f => f.Key, f => definition.IsVisible(f, answers), StringComparer.Ordinal)
+                    : new Dictionary<string, bool>(),
             };
         }
     }
