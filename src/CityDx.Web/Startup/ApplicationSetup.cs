@@ -31,6 +31,8 @@ public static class ApplicationSetup
         services.AddScoped<CityDx.Application.Payments.IPaymentProvider, CityDx.Application.Payments.SimulatedCardProvider>();
         var calendar = configuration.GetSection(CalendarOptions.Section).Get<CalendarOptions>() ?? new CalendarOptions();
         services.AddSingleton(calendar.Build());
+        services.AddSingleton(configuration.GetSection(CityDx.Application.Cases.IssuedDocumentOptions.Section).Get<CityDx.Application.Cases.IssuedDocumentOptions>()
+            ?? new CityDx.Application.Cases.IssuedDocumentOptions());
         return services;
     }
 }
