@@ -2,7 +2,12 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using CityDx.Domain;
+using CityDx.Domain.Attachments;
+using CityDx.Domain.Cases;
+using CityDx.Domain.Forms;
 using CityDx.Domain.Japanese;
+using CityDx.Domain.Procedures;
+using CityDx.Infrastructure.Files;
 using CityDx.Infrastructure.Mail;
 using CityDx.Infrastructure.Persistence;
 using CityDx.IntegrationTests.Infrastructure;
@@ -186,5 +191,76 @@ public sealed class CorrectionRequestTests(CorrectionRequestTests.ClockFactory f
         var page = await PortalClient.ReadAsync(await RequestAsync(kita, caseId, Reason, "owner_income"));
         Assert.Contains("この申請の様式にない項目が選ばれています。ページを読み込み直してください", page.ErrorSummary());
         Assert.Equal("受付待ち", page.Text("#status"));
+    }
+
+    private static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray();
+    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0];
+
+    /// <summary>
+    /// A case of a procedure with a required PDF question, put in the store directly (the apply flow is
+    /// not what this test is about): the letter filed is 古い委任状.pdf.
+    /// </summary>
+    private async Task<Guid> CaseWithLetterAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CityDxDbContext>();
+        const string Code = "test-correction-letter";
+        var procedure = await db.Procedures.SingleOrDefaultAsync(p => p.Code == Code);
+        var kita = await db.OrganisationUnits.Where(u => u.NameJa == "北区役所").Select(u => u.Id).SingleAsync();
+        if (procedure is null)
+        {
+            procedure = new Procedure(Code, new ProcedureDetails("委任状の補正テスト", "Letter correction test", "テスト", "Test",
+                "registration", [], "", "", "", [], [], null, FeeTiming.None, 3, Routing.ChosenWard, ChannelSet.Online, kita));
+            db.Procedures.Add(procedure);
+            await db.SaveChangesAsync();
+            db.FormVersions.Add(procedure.PublishForm(new FormDefinition(
+            [
+                new FormField("name", FieldType.PersonName, "氏名", "Name"),
+                new FormField("letter", FieldType.FileUpload, "委任状", "Letter of attorney", AllowedFileTypes: ["pdf"], MaxFileSizeBytes: 1024 * 1024, MaxFiles: 1),
+            ]), 1, DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+        }
+
+        var versionId = await db.FormVersions.Where(v => v.ProcedureId == procedure.Id).Select(v => v.Id).SingleAsync();
+        var citizenId = await db.Users.Where(u => u.Email == Demo.Citizen).Select(u => u.Id).SingleAsync();
+        var stored = await scope.ServiceProvider.GetRequiredService<IFileStore>().SaveAsync(new MemoryStream(Pdf), CancellationToken.None);
+        var attachmentId = Guid.NewGuid();
+        var now = factory.Clock.GetUtcNow();
+        var @case = Case.Submit(ReceiptNumber.Generate(), procedure.Id, versionId, citizenId, kita, Channel.Online,
+            new Dictionary<string, string> { ["name"] = "大阪 花子", ["letter"] = attachmentId.ToString() }, Guid.NewGuid(), null, citizenId, now);
+        db.Cases.Add(@case);
+        db.Attachments.Add(new Attachment(attachmentId, @case.Id, "letter", "古い委任状.pdf", "application/pdf", stored.Size, stored.Sha256, stored.Key, now));
+        await db.SaveChangesAsync();
+        return @case.Id;
+    }
+
+    [Fact]
+    public async Task A_file_named_for_correction_is_uploaded_again_and_checked_by_its_content()
+    {
+        var caseId = await CaseWithLetterAsync();
+        var kita = await PortalClient.SignedInAsync(factory, Demo.KitaStaff);
+        Assert.Equal(HttpStatusCode.Redirect, (await RequestAsync(kita, caseId, "委任状に押印がありません", "letter")).StatusCode);
+
+        var citizen = await PortalClient.SignedInAsync(factory, Demo.Citizen);
+        var url = $"/my/applications/{caseId}/correction";
+        var page = await citizen.GetPageAsync(url);
+        Assert.NotNull(page.QuerySelector("main form input[type=file][name='Files.letter']"));
+        Assert.Null(page.QuerySelector("main form [name='Answers[name]']"));
+
+        var none = await PortalClient.ReadAsync(await CaseForms.PostWithFilesAsync(citizen, url, "main form[method=post]", [], []));
+        Assert.Contains("委任状のファイルを選んでください", none.ErrorSummary());
+        var png = await PortalClient.ReadAsync(await CaseForms.PostWithFilesAsync(citizen, url, "main form[method=post]", [], [("Files.letter", "押印済み.pdf", Png)]));
+        Assert.Contains(png.ErrorSummary(), e => e.StartsWith("委任状には PDF のファイルを選んでください", StringComparison.Ordinal));
+
+        var done = await CaseForms.PostWithFilesAsync(citizen, url, "main form[method=post]", [], [("Files.letter", "押印済み委任状.pdf", Pdf)]);
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+
+        // Staff see the replaced file in the revision; both letters stay on the case.
+        var staffPage = await kita.GetPageAsync($"/staff/cases/{caseId}");
+        var change = staffPage.QuerySelector("#revisions + table tbody tr")!.Children.Select(c => c.TextContent.Trim()).ToArray();
+        Assert.Equal(["委任状", "古い委任状.pdf", "押印済み委任状.pdf"], change);
+        var attachments = staffPage.QuerySelectorAll("#attachments a").Select(a => a.TextContent.Trim()).ToList();
+        Assert.Equal(["古い委任状.pdf", "押印済み委任状.pdf"], attachments);
+        Assert.Equal("大阪 花子", staffPage.QuerySelectorAll("dl.summary-list div").Single(d => d.QuerySelector("dt")!.TextContent == "氏名").QuerySelector("dd")!.TextContent);
     }
 }
