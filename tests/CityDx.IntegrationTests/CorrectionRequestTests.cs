@@ -83,7 +83,7 @@ public sealed class CorrectionRequestTests(CorrectionRequestTests.ClockFactory f
         // Exactly the named questions are inputs, filled with the answers as filed; the rest is read-only.
         var correctionUrl = $"/my/applications/{caseId}/correction";
         var page = await citizen.GetPageAsync(correctionUrl);
-        var inputs = page.QuerySelectorAll("main form [name^='Answers[']").Select(e => e.GetAttribute("name")!).Distinct().Order().ToList();
+        var inputs = page.QuerySelectorAll("main form [name^='Answers[']:not([type=hidden])").Select(e => e.GetAttribute("name")!).Distinct().Order().ToList();
         Assert.Equal(["Answers[birth_date.day]", "Answers[birth_date.month]", "Answers[birth_date.year]", "Answers[phone]"], inputs);
         Assert.Equal("0662088181", page.QuerySelector<IHtmlInputElement>("#answer-phone")!.Value.Replace("-", "", StringComparison.Ordinal));
         Assert.Equal("2026", page.QuerySelector<IHtmlInputElement>("input[name='Answers[birth_date.year]']")!.Value);
@@ -216,7 +216,9 @@ public sealed class CorrectionRequestTests(CorrectionRequestTests.ClockFactory f
             db.FormVersions.Add(procedure.PublishForm(new FormDefinition(
             [
                 new FormField("name", FieldType.PersonName, "氏名", "Name"),
-                new FormField("letter", FieldType.FileUpload, "委任状", "Letter of attorney", AllowedFileTypes: ["pdf"], MaxFileSizeBytes: 1024 * 1024, MaxFiles: 1),
+                new FormField("is_proxy", FieldType.YesNo, "代理人として申請しますか", "Are you applying as a proxy?"),
+                new FormField("letter", FieldType.FileUpload, "委任状", "Letter of attorney", ShowWhen: new Condition("is_proxy", ConditionOperator.IsYes),
+                    AllowedFileTypes: ["pdf"], MaxFileSizeBytes: 1024 * 1024, MaxFiles: 1),
             ]), 1, DateTimeOffset.UtcNow));
             await db.SaveChangesAsync();
         }
@@ -227,7 +229,7 @@ public sealed class CorrectionRequestTests(CorrectionRequestTests.ClockFactory f
         var attachmentId = Guid.NewGuid();
         var now = factory.Clock.GetUtcNow();
         var @case = Case.Submit(ReceiptNumber.Generate(), procedure.Id, versionId, citizenId, kita, Channel.Online,
-            new Dictionary<string, string> { ["name"] = "大阪 花子", ["letter"] = attachmentId.ToString() }, Guid.NewGuid(), null, citizenId, now);
+            new Dictionary<string, string> { ["name"] = "大阪 花子", ["is_proxy"] = "yes", ["letter"] = attachmentId.ToString() }, Guid.NewGuid(), null, citizenId, now);
         db.Cases.Add(@case);
         db.Attachments.Add(new Attachment(attachmentId, @case.Id, "letter", "古い委任状.pdf", "application/pdf", stored.Size, stored.Sha256, stored.Key, now));
         await db.SaveChangesAsync();
@@ -246,6 +248,9 @@ public sealed class CorrectionRequestTests(CorrectionRequestTests.ClockFactory f
         var page = await citizen.GetPageAsync(url);
         Assert.NotNull(page.QuerySelector("main form input[type=file][name='Files.letter']"));
         Assert.Null(page.QuerySelector("main form [name='Answers[name]']"));
+        // The letter is shown only for a proxy: the answer its rule reads travels along, read-only, for the browser.
+        Assert.Equal("yes", page.QuerySelector<IHtmlInputElement>("main form input[type=hidden][name='Answers[is_proxy]']")!.Value);
+        Assert.Null(page.QuerySelector("main form input[name='Answers[is_proxy]']:not([type=hidden])"));
 
         var none = await PortalClient.ReadAsync(await CaseForms.PostWithFilesAsync(citizen, url, "main form[method=post]", [], []));
         Assert.Contains("委任状のファイルを選んでください", none.ErrorSummary());

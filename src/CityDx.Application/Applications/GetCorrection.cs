@@ -28,6 +28,7 @@ public static class GetCorrection
         IReadOnlyList<FormField> EditableFields,
         IReadOnlyList<AnsweredField> OtherAnswers,
         IReadOnlyDictionary<string, string?> Inputs,
+        IReadOnlyList<(string Key, string Value)> RuleValues,
         int Version);
 
     public sealed class Handler(CityDxDbContext db, ICurrentUser user) : IQueryHandler<Query, Detail?>
@@ -53,9 +54,20 @@ public static class GetCorrection
                 .ToDictionaryAsync(a => a.Id, a => a.FileName, cancellationToken);
             var others = AnsweredField.From(definition, @case.Answers, fileNames).Where(a => !open.Contains(a.Key)).ToList();
             return new Detail(@case.Id, @case.ReceiptNumber, procedure.NameJa, procedure.NameEn, correction, editable, others,
-                Inputs(editable, @case.Answers), @case.Version);
+                Inputs(editable, @case.Answers), RuleValues(editable, @case.Answers), @case.Version);
         }
     }
+
+    /// <summary>
+    /// The answers (as filed) of the questions that an editable question's show-when rule reads but that
+    /// are not editable themselves: the page carries them so the browser evaluates the rule as the
+    /// server does. The server never takes them back (only the named questions are read).
+    /// </summary>
+    public static IReadOnlyList<(string Key, string Value)> RuleValues(IReadOnlyList<FormField> editable, IReadOnlyDictionary<string, string> answers) =>
+        editable.Select(f => f.ShowWhen?.FieldKey).OfType<string>().Distinct(StringComparer.Ordinal)
+            .Where(key => editable.All(f => f.Key != key))
+            .SelectMany(key => (answers.GetValueOrDefault(key) ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(v => (key, v)))
+            .ToList();
 
     /// <summary>
     /// The stored answers of the editable questions as the inputs expect them: dates are stored as
