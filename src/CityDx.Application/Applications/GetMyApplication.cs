@@ -31,9 +31,13 @@ public static class GetMyApplication
         int Version,
         bool CanWithdraw,
         ProxyDetails? Proxy,
-        FeeLine Fee);
+        FeeLine Fee,
+        CorrectionLine? Correction,
+        IReadOnlyList<MessageLine> Messages,
+        bool CanReply,
+        IReadOnlyList<DocumentLine> Documents);
 
-    public sealed class Handler(CityDxDbContext db, ICurrentUser user) : IQueryHandler<Query, Detail?>
+    public sealed class Handler(CityDxDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<Query, Detail?>
     {
         public async ValueTask<Detail?> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -51,6 +55,16 @@ public static class GetMyApplication
             var unit = await db.OrganisationUnits.AsNoTracking().SingleAsync(u => u.Id == @case.OrganisationUnitId, cancellationToken);
             var attachments = await db.Attachments.AsNoTracking().Where(a => a.CaseId == @case.Id).OrderBy(a => a.UploadedAt)
                 .Select(a => new AttachmentLine(a.Id, a.FieldKey, a.FileName, a.Size)).ToListAsync(cancellationToken);
+            // Internal notes never leave the staff side; expired documents are no longer offered.
+            var messages = await db.CaseMessages.AsNoTracking()
+                .Where(m => m.CaseId == @case.Id && m.Kind != MessageKind.InternalNote)
+                .OrderBy(m => m.At).ThenBy(m => m.Id)
+                .Select(m => new MessageLine(m.Id, m.At, m.Kind, m.Body)).ToListAsync(cancellationToken);
+            var today = Domain.JapanTime.DateOf(clock.GetUtcNow());
+            var documents = await db.IssuedDocuments.AsNoTracking()
+                .Where(d => d.CaseId == @case.Id && d.ExpiresOn >= today)
+                .OrderBy(d => d.IssuedAt)
+                .Select(d => new DocumentLine(d.Id, d.FileName, d.Size, d.IssuedAt, d.ExpiresOn, false)).ToListAsync(cancellationToken);
             return new Detail(
                 @case.Id, @case.ReceiptNumber, procedure.NameJa, procedure.NameEn, @case.Status, @case.SubmittedAt, @case.DueDate,
                 unit.NameJa, unit.NameEn,
@@ -62,7 +76,11 @@ public static class GetMyApplication
                 @case.Version,
                 CaseWorkflow.Default.Find(@case.Status, CaseAction.Withdraw, ActorKind.Applicant) is not null,
                 @case.FiledByProxy ? new ProxyDetails(@case.SubjectName!, @case.SubjectNameKana ?? "", @case.ProxyRelationship ?? "") : null,
-                new FeeLine(@case.FeeYen, @case.PaymentState, @case.PaymentReference));
+                new FeeLine(@case.FeeYen, @case.PaymentState, @case.PaymentReference),
+                RequestCorrection.OpenOn(@case, version.Definition),
+                messages,
+                @case.Status.AcceptsMessages(),
+                documents);
         }
     }
 }

@@ -43,13 +43,7 @@ public static class UploadedFiles
                     continue;
                 }
 
-                var header = new byte[FileContent.HeaderLength];
-                await using (var stream = file.OpenRead())
-                {
-                    await stream.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
-                }
-
-                var kind = FileContent.Detect(header);
+                var kind = await AnswerFiles.DetectAsync(file.OpenRead, cancellationToken);
                 if (kind is null || !field.AllowedFileTypeList.Contains(kind.Type, StringComparer.OrdinalIgnoreCase))
                 {
                     errors.Add((property, l["Form.FileType"].Value.Replace("{label}", field.Label(english), StringComparison.Ordinal)

@@ -34,9 +34,17 @@ public static class GetCase
         IReadOnlyList<CaseAction> AvailableActions,
         IReadOnlyList<AttachmentLine> Attachments,
         ProxyDetails? Proxy,
-        FeeLine Fee);
+        FeeLine Fee,
+        CorrectionLine? Correction,
+        IReadOnlyList<(string Key, string LabelJa, string LabelEn)> CorrectableFields,
+        bool CanRequestCorrection,
+        IReadOnlyList<RevisionLine> Revisions,
+        IReadOnlyList<MessageLine> Messages,
+        bool CanWriteMessages,
+        IReadOnlyList<DocumentLine> Documents,
+        bool CanIssueDocument);
 
-    public sealed class Handler(CityDxDbContext db, ICurrentUser user) : IQueryHandler<Query, Detail?>
+    public sealed class Handler(CityDxDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<Query, Detail?>
     {
         public async ValueTask<Detail?> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -54,6 +62,20 @@ public static class GetCase
             var unit = await db.OrganisationUnits.AsNoTracking().SingleAsync(u => u.Id == @case.OrganisationUnitId, cancellationToken);
             var attachments = await db.Attachments.AsNoTracking().Where(a => a.CaseId == @case.Id).OrderBy(a => a.UploadedAt)
                 .Select(a => new AttachmentLine(a.Id, a.FieldKey, a.FileName, a.Size)).ToListAsync(cancellationToken);
+            var fileNames = await db.Attachments.AsNoTracking().Where(a => a.CaseId == @case.Id)
+                .ToDictionaryAsync(a => a.Id, a => a.FileName, cancellationToken);
+            var revisions = (await db.AnswerRevisions.AsNoTracking().Where(r => r.CaseId == @case.Id).OrderBy(r => r.At).ThenBy(r => r.Id)
+                    .ToListAsync(cancellationToken))
+                .Select(r => new RevisionLine(r.At, r.ActorUserId == @case.ApplicantUserId,
+                    AnswerChange.Between(version.Definition, r.PreviousAnswers, r.NewAnswers, fileNames)))
+                .ToList();
+            var messages = await db.CaseMessages.AsNoTracking().Where(m => m.CaseId == @case.Id).OrderBy(m => m.At).ThenBy(m => m.Id)
+                .Select(m => new MessageLine(m.Id, m.At, m.Kind, m.Body)).ToListAsync(cancellationToken);
+            var today = Domain.JapanTime.DateOf(clock.GetUtcNow());
+            var documents = (await db.IssuedDocuments.AsNoTracking().Where(d => d.CaseId == @case.Id).OrderBy(d => d.IssuedAt)
+                    .ToListAsync(cancellationToken))
+                .Select(d => new DocumentLine(d.Id, d.FileName, d.Size, d.IssuedAt, d.ExpiresOn, !d.IsAvailableOn(today)))
+                .ToList();
             var applicant = @case.ApplicantUserId is null
                 ? ""
                 : await db.Users.AsNoTracking().Where(u => u.Id == @case.ApplicantUserId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken) ?? "";
@@ -65,10 +87,20 @@ public static class GetCase
                 @case.History.OrderBy(h => h.At).ThenBy(h => h.Id)
                     .Select(h => new HistoryLine(h.At, h.FromStatus, h.ToStatus, h.Comment, h.ActorUserId == @case.ApplicantUserId))
                     .ToList(),
-                CaseWorkflow.Default.AvailableFrom(@case.Status, ActorKind.Staff).Select(t => t.Action).Distinct().ToList(),
+                // A correction request has its own form (it names questions); the decision form offers the rest.
+                CaseWorkflow.Default.AvailableFrom(@case.Status, ActorKind.Staff).Select(t => t.Action)
+                    .Where(a => a != CaseAction.RequestCorrection).Distinct().ToList(),
                 attachments,
                 @case.FiledByProxy ? new ProxyDetails(@case.SubjectName!, @case.SubjectNameKana ?? "", @case.ProxyRelationship ?? "") : null,
-                new FeeLine(@case.FeeYen, @case.PaymentState, @case.PaymentReference));
+                new FeeLine(@case.FeeYen, @case.PaymentState, @case.PaymentReference),
+                RequestCorrection.OpenOn(@case, version.Definition),
+                RequestCorrection.CorrectableFields(version.Definition, @case.Answers).Select(f => (f.Key, f.LabelJa, f.LabelEn)).ToList(),
+                CaseWorkflow.Default.Find(@case.Status, CaseAction.RequestCorrection, ActorKind.Staff) is not null,
+                revisions,
+                messages,
+                @case.Status.AcceptsMessages(),
+                documents,
+                IssuedDocument.CanIssueFor(@case.Status));
         }
     }
 }

@@ -32,6 +32,36 @@ public sealed class Notifications(CityDxDbContext db, IStringLocalizer<SharedRes
                 ("status", l[$"Status.Citizen.{@case.Status}"]), ("comment", string.IsNullOrWhiteSpace(comment) ? "-" : comment),
                 ("url", $"{options.PortalUrl.TrimEnd('/')}/my/applications/{@case.Id}"))), cancellationToken);
 
+    /// <summary>補正依頼: the questions to correct and the reason, like a decision's comment, with the link to the correction page.</summary>
+    public Task CorrectionRequestedAsync(Case @case, Procedure procedure, IReadOnlyList<(string Ja, string En)> fieldLabels, string reason, CancellationToken cancellationToken) =>
+        ToApplicantAsync(@case, "CorrectionRequested", (english, name) => (
+            Text("Mail.Correction.Subject", ("receipt", @case.ReceiptNumber)),
+            Text("Mail.Correction.Body",
+                ("name", name), ("procedure", procedure.Name(english)), ("receipt", @case.ReceiptNumber),
+                ("fields", string.Join(english ? ", " : "、", fieldLabels.Select(f => english ? f.En : f.Ja))), ("reason", reason),
+                ("url", $"{options.PortalUrl.TrimEnd('/')}/my/applications/{@case.Id}/correction"))), cancellationToken);
+
+    /// <summary>
+    /// A message from the office. The mail only says there is one and links to it: the text stays on
+    /// the portal, behind sign-in, because mail is not a safe place for what staff and applicants
+    /// write about a case (it often carries personal details).
+    /// </summary>
+    public Task MessageToApplicantAsync(Case @case, Procedure procedure, CancellationToken cancellationToken) =>
+        ToApplicantAsync(@case, "Message", (english, name) => (
+            Text("Mail.Message.Subject", ("receipt", @case.ReceiptNumber)),
+            Text("Mail.Message.Body",
+                ("name", name), ("procedure", procedure.Name(english)), ("receipt", @case.ReceiptNumber),
+                ("url", $"{options.PortalUrl.TrimEnd('/')}/my/applications/{@case.Id}#messages"))), cancellationToken);
+
+    /// <summary>交付物: a document is ready to download until its expiry date.</summary>
+    public Task DocumentIssuedAsync(Case @case, Procedure procedure, DateOnly expiresOn, CancellationToken cancellationToken) =>
+        ToApplicantAsync(@case, "DocumentIssued", (english, name) => (
+            Text("Mail.Document.Subject", ("receipt", @case.ReceiptNumber)),
+            Text("Mail.Document.Body",
+                ("name", name), ("procedure", procedure.Name(english)), ("receipt", @case.ReceiptNumber),
+                ("expires", expiresOn.ToString(english ? "d MMMM yyyy" : "yyyy年M月d日", CultureInfo.CurrentCulture)),
+                ("url", $"{options.PortalUrl.TrimEnd('/')}/my/applications/{@case.Id}#documents"))), cancellationToken);
+
     private async Task ToApplicantAsync(Case @case, string kind, Func<bool, string, (string Subject, string Body)> compose, CancellationToken cancellationToken)
     {
         if (@case.ApplicantUserId is null)

@@ -22,7 +22,7 @@ public enum PaymentState
 /// pinned to the form version they were filed under; every change of status goes through the
 /// workflow and leaves an entry in the append-only <see cref="History"/>.
 /// </summary>
-public class Case
+public partial class Case
 {
     private readonly List<CaseHistoryEntry> _history = [];
 
@@ -73,6 +73,18 @@ public class Case
     public int Version { get; private set; }
 
     public IReadOnlyList<CaseHistoryEntry> History => _history;
+
+    /// <summary>
+    /// The questions open for correction (補正依頼), one key a line; null when no correction is open.
+    /// Only these answers may change on resubmission.
+    /// </summary>
+    public string? CorrectionFieldKeys { get; private set; }
+
+    /// <summary>When the SLA clock stopped for a correction; null while it runs.</summary>
+    public DateTimeOffset? ClockPausedAt { get; private set; }
+
+    public IReadOnlyList<string> CorrectionFields =>
+        CorrectionFieldKeys is null ? [] : CorrectionFieldKeys.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
     public IReadOnlyDictionary<string, string> Answers =>
         JsonSerializer.Deserialize<Dictionary<string, string>>(AnswersJson) ?? [];
@@ -168,6 +180,13 @@ public class Case
         }
 
         _history.Add(new CaseHistoryEntry(Id, now, actorUserId, Status, transition.To, comment));
+        if (Status == CaseStatus.AwaitingCorrection && transition.To != CaseStatus.AwaitingCorrection)
+        {
+            // Leaving the correction (resubmitted or withdrawn): nothing stays open for editing.
+            CorrectionFieldKeys = null;
+            ClockPausedAt = null;
+        }
+
         Status = transition.To;
         UpdatedAt = now;
         if (transition.To.IsTerminal())

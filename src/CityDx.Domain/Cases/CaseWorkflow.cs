@@ -7,6 +7,12 @@ public enum CaseAction
     Approve = 2,
     Reject = 3,
     Withdraw = 4,
+
+    /// <summary>補正依頼 (差し戻し): staff send the application back with the fields to correct and a reason.</summary>
+    RequestCorrection = 5,
+
+    /// <summary>The applicant sends the corrected answers back; review resumes.</summary>
+    Resubmit = 6,
 }
 
 /// <summary>Who may take an action: the applicant, or staff of the case's unit.</summary>
@@ -34,6 +40,10 @@ public sealed class CaseWorkflow
         new(CaseAction.Reject, CaseStatus.UnderReview, CaseStatus.Rejected, ActorKind.Staff, true),
         new(CaseAction.Withdraw, CaseStatus.Submitted, CaseStatus.Withdrawn, ActorKind.Applicant, true),
         new(CaseAction.Withdraw, CaseStatus.UnderReview, CaseStatus.Withdrawn, ActorKind.Applicant, true),
+        new(CaseAction.RequestCorrection, CaseStatus.Submitted, CaseStatus.AwaitingCorrection, ActorKind.Staff, true),
+        new(CaseAction.RequestCorrection, CaseStatus.UnderReview, CaseStatus.AwaitingCorrection, ActorKind.Staff, true),
+        new(CaseAction.Resubmit, CaseStatus.AwaitingCorrection, CaseStatus.UnderReview, ActorKind.Applicant, false),
+        new(CaseAction.Withdraw, CaseStatus.AwaitingCorrection, CaseStatus.Withdrawn, ActorKind.Applicant, true),
     ]);
 
     private readonly IReadOnlyList<CaseTransition> _transitions;

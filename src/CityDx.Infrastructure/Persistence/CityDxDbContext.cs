@@ -31,9 +31,12 @@ public abstract class CityDxDbContext(DbContextOptions options)
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<Draft> Drafts => Set<Draft>();
     public DbSet<DraftFile> DraftFiles => Set<DraftFile>();
+    public DbSet<AnswerRevision> AnswerRevisions => Set<AnswerRevision>();
+    public DbSet<CaseMessage> CaseMessages => Set<CaseMessage>();
+    public DbSet<IssuedDocument> IssuedDocuments => Set<IssuedDocument>();
 
     /// <summary>
-    /// Case history is append-only: refuse to save a change or deletion of an entry. (On PostgreSQL a
+    /// Case history, answer revisions and case messages are append-only: refuse to save a change or deletion of an entry. (On PostgreSQL a
     /// trigger refuses it as well, for anything that bypasses EF.)
     /// </summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -50,11 +53,11 @@ public abstract class CityDxDbContext(DbContextOptions options)
 
     private void GuardAppendOnly()
     {
-        foreach (var entry in ChangeTracker.Entries<CaseHistoryEntry>())
+        foreach (var entry in ChangeTracker.Entries())
         {
-            if (entry.State is EntityState.Modified or EntityState.Deleted)
+            if (entry.Entity is CaseHistoryEntry or AnswerRevision or CaseMessage && (entry.State is EntityState.Modified or EntityState.Deleted))
             {
-                throw new InvalidOperationException("Case history is append-only.");
+                throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} is append-only.");
             }
         }
     }
@@ -133,6 +136,8 @@ public abstract class CityDxDbContext(DbContextOptions options)
             b.Property(c => c.ProxyRelationship).HasMaxLength(50);
             b.Ignore(c => c.FiledByProxy);
             b.Property(c => c.PaymentReference).HasMaxLength(64);
+            b.Property(c => c.CorrectionFieldKeys).HasMaxLength(4000);
+            b.Ignore(c => c.CorrectionFields);
             b.Ignore(c => c.Answers);
             b.HasOne<Procedure>().WithMany().HasForeignKey(c => c.ProcedureId).OnDelete(DeleteBehavior.Restrict);
             b.HasOne<FormVersion>().WithMany().HasForeignKey(c => c.FormVersionId).OnDelete(DeleteBehavior.Restrict);
@@ -212,6 +217,41 @@ public abstract class CityDxDbContext(DbContextOptions options)
             b.Property(m => m.LastError).HasMaxLength(500);
             b.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
             b.HasIndex(m => m.CaseId);
+        });
+
+        builder.Entity<AnswerRevision>(b =>
+        {
+            b.ToTable("answer_revisions");
+            b.HasKey(r => r.Id);
+            b.Property(r => r.ActorUserId).HasMaxLength(450);
+            b.Ignore(r => r.PreviousAnswers);
+            b.Ignore(r => r.NewAnswers);
+            b.HasIndex(r => new { r.CaseId, r.At });
+            b.HasOne<Case>().WithMany().HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<CaseMessage>(b =>
+        {
+            b.ToTable("case_messages");
+            b.HasKey(m => m.Id);
+            b.Property(m => m.AuthorUserId).HasMaxLength(450);
+            b.Property(m => m.Body).HasMaxLength(CaseMessage.MaxBodyLength);
+            b.Ignore(m => m.VisibleToApplicant);
+            b.HasIndex(m => new { m.CaseId, m.At });
+            b.HasOne<Case>().WithMany().HasForeignKey(m => m.CaseId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<IssuedDocument>(b =>
+        {
+            b.ToTable("issued_documents");
+            b.HasKey(d => d.Id);
+            b.Property(d => d.FileName).HasMaxLength(200);
+            b.Property(d => d.ContentType).HasMaxLength(100);
+            b.Property(d => d.Sha256).HasMaxLength(64);
+            b.Property(d => d.StorageKey).HasMaxLength(200);
+            b.Property(d => d.IssuedByUserId).HasMaxLength(450);
+            b.HasIndex(d => d.CaseId);
+            b.HasOne<Case>().WithMany().HasForeignKey(d => d.CaseId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<CaseHistoryEntry>(b =>

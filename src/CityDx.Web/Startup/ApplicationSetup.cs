@@ -33,6 +33,8 @@ public static class ApplicationSetup
         services.AddSingleton(calendar.Build());
         services.AddOptions<CityDx.Application.Applications.DraftOptions>().BindConfiguration(CityDx.Application.Applications.DraftOptions.Section)
             .Validate(o => o.ExpiryDays is >= 1 and <= 365, "Drafts:ExpiryDays must be between 1 and 365.").ValidateOnStart();
+        services.AddSingleton(configuration.GetSection(CityDx.Application.Cases.IssuedDocumentOptions.Section).Get<CityDx.Application.Cases.IssuedDocumentOptions>()
+            ?? new CityDx.Application.Cases.IssuedDocumentOptions());
         return services;
     }
 }

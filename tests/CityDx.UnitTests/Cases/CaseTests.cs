@@ -69,8 +69,9 @@ public sealed class CaseTests
     }
 
     [Theory]
-    [InlineData(CaseStatus.Submitted, new[] { CaseAction.StartReview, CaseAction.Approve, CaseAction.Reject })]
-    [InlineData(CaseStatus.UnderReview, new[] { CaseAction.Approve, CaseAction.Reject })]
+    [InlineData(CaseStatus.Submitted, new[] { CaseAction.StartReview, CaseAction.Approve, CaseAction.Reject, CaseAction.RequestCorrection })]
+    [InlineData(CaseStatus.UnderReview, new[] { CaseAction.Approve, CaseAction.Reject, CaseAction.RequestCorrection })]
+    [InlineData(CaseStatus.AwaitingCorrection, new CaseAction[0])]
     [InlineData(CaseStatus.Approved, new CaseAction[0])]
     [InlineData(CaseStatus.Rejected, new CaseAction[0])]
     public void Staff_see_the_actions_of_the_state(CaseStatus status, CaseAction[] expected) =>

@@ -70,6 +70,40 @@ namespace CityDx.Infrastructure.Migrations.Postgres
                     b.ToTable("attachments", (string)null);
                 });
 
+            modelBuilder.Entity("CityDx.Domain.Cases.AnswerRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("NewAnswersJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PreviousAnswersJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "At");
+
+                    b.ToTable("answer_revisions", (string)null);
+                });
+
             modelBuilder.Entity("CityDx.Domain.Cases.Case", b =>
                 {
                     b.Property<Guid>("Id")
@@ -86,6 +120,13 @@ namespace CityDx.Infrastructure.Migrations.Postgres
 
                     b.Property<int>("Channel")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ClockPausedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CorrectionFieldKeys")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<DateTimeOffset?>("DecidedAt")
                         .HasColumnType("timestamp with time zone");
@@ -203,6 +244,38 @@ namespace CityDx.Infrastructure.Migrations.Postgres
                     b.ToTable("case_history", (string)null);
                 });
 
+            modelBuilder.Entity("CityDx.Domain.Cases.CaseMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "At");
+
+                    b.ToTable("case_messages", (string)null);
+                });
+
             modelBuilder.Entity("CityDx.Domain.Cases.Draft", b =>
                 {
                     b.Property<Guid>("Id")
@@ -315,6 +388,56 @@ namespace CityDx.Infrastructure.Migrations.Postgres
                     b.HasIndex("DraftId");
 
                     b.ToTable("draft_files", (string)null);
+                });
+
+            modelBuilder.Entity("CityDx.Domain.Cases.IssuedDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IssuedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("issued_documents", (string)null);
                 });
 
             modelBuilder.Entity("CityDx.Domain.Japanese.PostalAddress", b =>
@@ -856,6 +979,15 @@ namespace CityDx.Infrastructure.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CityDx.Domain.Cases.AnswerRevision", b =>
+                {
+                    b.HasOne("CityDx.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CityDx.Domain.Cases.Case", b =>
                 {
                     b.HasOne("CityDx.Infrastructure.Identity.ApplicationUser", null)
@@ -891,6 +1023,15 @@ namespace CityDx.Infrastructure.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CityDx.Domain.Cases.CaseMessage", b =>
+                {
+                    b.HasOne("CityDx.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CityDx.Domain.Cases.Draft", b =>
                 {
                     b.HasOne("CityDx.Infrastructure.Identity.ApplicationUser", null)
@@ -918,6 +1059,15 @@ namespace CityDx.Infrastructure.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("DraftId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CityDx.Domain.Cases.IssuedDocument", b =>
+                {
+                    b.HasOne("CityDx.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

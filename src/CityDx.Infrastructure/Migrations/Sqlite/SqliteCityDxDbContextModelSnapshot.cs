@@ -64,6 +64,38 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                     b.ToTable("attachments", (string)null);
                 });
 
+            modelBuilder.Entity("CityDx.Domain.Cases.AnswerRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewAnswersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousAnswersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "At");
+
+                    b.ToTable("answer_revisions", (string)null);
+                });
+
             modelBuilder.Entity("CityDx.Domain.Cases.Case", b =>
                 {
                     b.Property<Guid>("Id")
@@ -80,6 +112,13 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
 
                     b.Property<int>("Channel")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClockPausedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CorrectionFieldKeys")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("DecidedAt")
                         .HasColumnType("INTEGER");
@@ -195,6 +234,38 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                     b.ToTable("case_history", (string)null);
                 });
 
+            modelBuilder.Entity("CityDx.Domain.Cases.CaseMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "At");
+
+                    b.ToTable("case_messages", (string)null);
+                });
+
             modelBuilder.Entity("CityDx.Domain.Cases.Draft", b =>
                 {
                     b.Property<Guid>("Id")
@@ -307,6 +378,56 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                     b.HasIndex("DraftId");
 
                     b.ToTable("draft_files", (string)null);
+                });
+
+            modelBuilder.Entity("CityDx.Domain.Cases.IssuedDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IssuedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("issued_documents", (string)null);
                 });
 
             modelBuilder.Entity("CityDx.Domain.Japanese.PostalAddress", b =>
@@ -837,6 +958,15 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CityDx.Domain.Cases.AnswerRevision", b =>
+                {
+                    b.HasOne("CityDx.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CityDx.Domain.Cases.Case", b =>
                 {
                     b.HasOne("CityDx.Infrastructure.Identity.ApplicationUser", null)
@@ -872,6 +1002,15 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CityDx.Domain.Cases.CaseMessage", b =>
+                {
+                    b.HasOne("CityDx.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CityDx.Domain.Cases.Draft", b =>
                 {
                     b.HasOne("CityDx.Infrastructure.Identity.ApplicationUser", null)
@@ -899,6 +1038,15 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("DraftId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CityDx.Domain.Cases.IssuedDocument", b =>
+                {
+                    b.HasOne("CityDx.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

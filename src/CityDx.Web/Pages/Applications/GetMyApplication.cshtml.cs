@@ -17,10 +17,32 @@ public sealed class GetMyApplicationModel(IMediator mediator) : PageModel
     [BindProperty]
     public int ExpectedVersion { get; set; }
 
+    /// <summary>A message to the office.</summary>
+    [BindProperty]
+    public string? Body { get; set; }
+
     public string? Notice { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
+        Application = await mediator.Send(new GetMyApplication.Query(id), ct);
+        return Application is null ? NotFound() : Page();
+    }
+
+    /// <summary>A reply in the thread with the office; back to the thread afterwards.</summary>
+    public async Task<IActionResult> OnPostReplyAsync(Guid id, CancellationToken ct)
+    {
+        try
+        {
+            return await mediator.Send(new ReplyToCase.Command(id, Body), ct) is null
+                ? NotFound()
+                : Redirect($"/my/applications/{id}#messages");
+        }
+        catch (ValidationException ex)
+        {
+            this.AddValidationErrors(ex);
+        }
+
         Application = await mediator.Send(new GetMyApplication.Query(id), ct);
         return Application is null ? NotFound() : Page();
     }

@@ -1,3 +1,4 @@
+using CityDx.Application.Applications;
 using CityDx.Application.Cases;
 using CityDx.Application.Common;
 using CityDx.Domain.Cases;
@@ -8,8 +9,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CityDx.Web.Pages.Cases;
 
-/// <summary>案件詳細, and the decision form that sends <see cref="DecideCase.Command"/>.</summary>
-public sealed class GetCaseModel(IMediator mediator) : PageModel
+/// <summary>
+/// 案件詳細, with the forms of the staff side: the decision (<see cref="DecideCase.Command"/>), a
+/// correction request, a message or internal note, and an issued document for an approved case.
+/// </summary>
+public sealed class GetCaseModel(IMediator mediator, IssuedDocumentOptions documentOptions) : PageModel
 {
     public GetCase.Detail? Case { get; private set; }
 
@@ -22,6 +26,29 @@ public sealed class GetCaseModel(IMediator mediator) : PageModel
     [BindProperty]
     public int ExpectedVersion { get; set; }
 
+    /// <summary>補正依頼: the questions to correct and why.</summary>
+    [BindProperty]
+    public List<string> FieldKeys { get; set; } = [];
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    /// <summary>A message to the applicant or an internal note.</summary>
+    [BindProperty]
+    public MessageKind? Kind { get; set; }
+
+    [BindProperty]
+    public string? Body { get; set; }
+
+    /// <summary>交付物 and its last day of download (empty: the default validity).</summary>
+    [BindProperty]
+    public IFormFile? Document { get; set; }
+
+    [BindProperty]
+    public DateOnly? ExpiresOn { get; set; }
+
+    public int DefaultValidDays => documentOptions.DefaultValidDays;
+
     public string? Notice { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
@@ -30,17 +57,27 @@ public sealed class GetCaseModel(IMediator mediator) : PageModel
         return Case is null ? NotFound() : Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    public Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) =>
+        SendAsync(id, () => mediator.Send(new DecideCase.Command(id, Action ?? 0, Comment, ExpectedVersion), ct), ct, conflict: () => Action = null);
+
+    public Task<IActionResult> OnPostRequestCorrectionAsync(Guid id, CancellationToken ct) =>
+        SendAsync(id, () => mediator.Send(new RequestCorrection.Command(id, FieldKeys, Reason, ExpectedVersion), ct), ct);
+
+    public Task<IActionResult> OnPostMessageAsync(Guid id, CancellationToken ct) =>
+        SendAsync(id, () => mediator.Send(new WriteCaseMessage.Command(id, Kind ?? 0, Body), ct), ct, anchor: "#messages");
+
+    public Task<IActionResult> OnPostIssueDocumentAsync(Guid id, CancellationToken ct)
+    {
+        var file = Document is { } d ? new AnswerFiles.Posted("document", d.FileName, d.Length, d.OpenReadStream) : null;
+        return SendAsync(id, () => mediator.Send(new IssueDocument.Command(id, file, ExpiresOn), ct), ct, anchor: "#documents");
+    }
+
+    /// <summary>Runs one of the page's commands: back to the case on success, the page with its errors or a notice otherwise.</summary>
+    private async Task<IActionResult> SendAsync<T>(Guid id, Func<ValueTask<T>> send, CancellationToken ct, string anchor = "", System.Action? conflict = null)
     {
         try
         {
-            var result = await mediator.Send(new DecideCase.Command(id, Action ?? 0, Comment, ExpectedVersion), ct);
-            if (result is null)
-            {
-                return NotFound();
-            }
-
-            return Redirect($"/staff/cases/{id}");
+            return await send() is null ? NotFound() : Redirect($"/staff/cases/{id}{anchor}");
         }
         catch (ValidationException ex)
         {
@@ -48,10 +85,10 @@ public sealed class GetCaseModel(IMediator mediator) : PageModel
         }
         catch (ConflictException ex)
         {
-            // Someone else acted first: show their result, keep this person's comment.
+            // Someone else acted first: show their result, keep what this person typed.
             ModelState.Clear();
             Notice = ex.Message;
-            Action = null;
+            conflict?.Invoke();
         }
 
         Case = await mediator.Send(new GetCase.Query(id), ct);

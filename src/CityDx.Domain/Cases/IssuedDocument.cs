@@ -1,0 +1,43 @@
+namespace CityDx.Domain.Cases;
+
+/// <summary>
+/// 交付物: a document staff issue to the applicant once a case is approved (a PDF in the file
+/// store). The applicant can download it up to and including <see cref="ExpiresOn"/> (JST).
+/// </summary>
+public class IssuedDocument
+{
+    private IssuedDocument() { }
+
+    public IssuedDocument(Guid id, Guid caseId, string fileName, string contentType, long size, string sha256, string storageKey, DateOnly expiresOn, string issuedByUserId, DateTimeOffset issuedAt)
+    {
+        Id = id;
+        CaseId = caseId;
+        FileName = fileName;
+        ContentType = contentType;
+        Size = size;
+        Sha256 = sha256;
+        StorageKey = storageKey;
+        ExpiresOn = expiresOn;
+        IssuedByUserId = issuedByUserId;
+        IssuedAt = issuedAt;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid CaseId { get; private set; }
+    public string FileName { get; private set; } = "";
+    public string ContentType { get; private set; } = "";
+    public long Size { get; private set; }
+    public string Sha256 { get; private set; } = "";
+    public string StorageKey { get; private set; } = "";
+
+    /// <summary>Last day (JST) the applicant can download it.</summary>
+    public DateOnly ExpiresOn { get; private set; }
+
+    public string IssuedByUserId { get; private set; } = "";
+    public DateTimeOffset IssuedAt { get; private set; }
+
+    public bool IsAvailableOn(DateOnly today) => today <= ExpiresOn;
+
+    /// <summary>Documents can be issued only for an approved case.</summary>
+    public static bool CanIssueFor(CaseStatus status) => status == CaseStatus.Approved;
+}

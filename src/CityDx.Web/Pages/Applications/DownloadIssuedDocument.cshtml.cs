@@ -1,0 +1,16 @@
+using CityDx.Application.Applications;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CityDx.Web.Pages.Applications;
+
+/// <summary>Downloads an issued document of a case (its applicant, until it expires): always as an attachment.</summary>
+public sealed class DownloadIssuedDocumentModel(IMediator mediator) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid documentId, CancellationToken ct)
+    {
+        var file = await mediator.Send(new DownloadIssuedDocument.Query(id, documentId, DownloadAttachment.Audience.Applicant), ct);
+        return file is null ? NotFound() : File(file.OpenRead(), file.ContentType, file.FileName);
+    }
+}
