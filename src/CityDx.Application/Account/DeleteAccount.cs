@@ -1,9 +1,11 @@
 using CityDx.Application.Common;
 using CityDx.Application.Resources;
 using CityDx.Infrastructure.Identity;
+using CityDx.Infrastructure.Persistence;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace CityDx.Application.Account;
@@ -26,7 +28,7 @@ public static class DeleteAccount
         }
     }
 
-    public sealed class Handler(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, ICurrentUser current, IStringLocalizer<SharedResource> l)
+    public sealed class Handler(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, ICurrentUser current, IStringLocalizer<SharedResource> l, CityDxDbContext db)
         : ICommandHandler<Command, bool>
     {
         public async ValueTask<bool> Handle(Command command, CancellationToken cancellationToken)
@@ -41,6 +43,9 @@ public static class DeleteAccount
             {
                 await users.RemoveLoginAsync(user, login.LoginProvider, login.ProviderKey);
             }
+
+            // The authenticator key and the recovery codes (AspNetUserTokens) go with the sign-in keys.
+            db.UserTokens.RemoveRange(await db.UserTokens.Where(t => t.UserId == user.Id).ToListAsync(cancellationToken));
 
             var placeholder = $"deleted-{user.Id}@deleted.invalid";
             user.UserName = placeholder;
