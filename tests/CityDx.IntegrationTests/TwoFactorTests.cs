@@ -155,6 +155,18 @@ public sealed class TwoFactorTests(CityDxFactory factory) : IClassFixture<CityDx
     }
 
     [Fact]
+    public async Task A_code_without_a_password_step_first_signs_nobody_in()
+    {
+        var stranger = PortalClient.Create(factory);
+        var response = await stranger.PostFormAsync(CodePage, new() { ["Code"] = "123456" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await PortalClient.ReadAsync(response);
+        Assert.Equal(["ログインの途中で時間が切れました。もう一度初めからログインしてください"], page.ErrorSummary());
+        Assert.Equal("/account/sign-in", page.QuerySelector("#sign-in-again a")?.GetAttribute("href"));
+        Assert.Equal(HttpStatusCode.Redirect, (await stranger.Http.GetAsync("/my/applications")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_pages_speak_english_too()
     {
         var client = await PortalClient.SignedInAsync(factory, Demo.Admin);

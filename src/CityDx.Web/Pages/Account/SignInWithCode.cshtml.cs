@@ -24,6 +24,9 @@ public sealed class SignInWithCodeModel(IMediator mediator, IStringLocalizer<Sha
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    /// <summary>The password step is no longer there: the page offers the way back to it.</summary>
+    public bool Expired { get; private set; }
+
     public void OnGet()
     {
     }
@@ -41,6 +44,7 @@ public sealed class SignInWithCodeModel(IMediator mediator, IStringLocalizer<Sha
                     ModelState.AddModelError(nameof(Code), l["SignIn.LockedOut"]);
                     break;
                 case SignInWithCode.Outcome.Expired:
+                    Expired = true;
                     ModelState.AddModelError(nameof(Code), l["SignInCode.Expired"]);
                     break;
                 default:
