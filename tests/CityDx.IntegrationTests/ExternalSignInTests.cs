@@ -255,3 +255,21 @@ public sealed partial class ExternalSignInTests(OidcCityDxFactory factory) : ICl
         }
     }
 }
+
+/// <summary>Without Authentication:Oidc the portal shows no external sign-in and refuses to start one.</summary>
+public sealed class ExternalSignInOffTests(CityDxFactory factory) : IClassFixture<CityDxFactory>
+{
+    [Fact]
+    public async Task No_button_and_no_challenge_without_configuration()
+    {
+        var client = PortalClient.Create(factory);
+        var page = await client.GetPageAsync("/account/sign-in");
+        Assert.Null(page.QuerySelector("#external-sign-in"));
+        Assert.Single(page.QuerySelectorAll("main form[method=post]"));
+        var csp = (await client.Http.GetAsync("/account/sign-in")).Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("form-action 'self';", csp, StringComparison.Ordinal);
+
+        var started = await client.PostFormAsync("/account/sign-in", [], action: "/account/sign-in?handler=External");
+        Assert.Equal(HttpStatusCode.NotFound, started.StatusCode);
+    }
+}

@@ -39,7 +39,7 @@ public static class ShowTwoFactor
             }
 
             var account = await users.GetEmailAsync(user) ?? user.UserName ?? "";
-            return new Result(false, 0, TwoFactorCodes.FormatKey(key), TwoFactorCodes.AuthenticatorUri(l["TwoFactor.Issuer"], account, key));
+            return new Result(false, 0, TwoFactorCodes.FormatKey(key), TwoFactorCodes.AuthenticatorUri(l["Site.Name"], account, key));
         }
     }
 }
