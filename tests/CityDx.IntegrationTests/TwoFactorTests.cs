@@ -90,6 +90,21 @@ public sealed class TwoFactorTests(CityDxFactory factory) : IClassFixture<CityDx
         Assert.Equal(HttpStatusCode.Redirect, typed.StatusCode);
         var settings = await again.GetPageAsync("/account/two-factor");
         Assert.Contains("8", settings.Text("#recovery-codes-left"));
+
+        // Running low: ten new ones for a current code from the app; the old ones die.
+        var key = await KeyOfAsync(Demo.Citizen2);
+        var wrong = await PortalClient.ReadAsync(await Renew(again, WrongCode(key)));
+        Assert.Equal(["確認コードが正しくありません。認証アプリに表示されている最新のコードを入力してください"], wrong.ErrorSummary());
+        Assert.Equal("#RenewCode", wrong.QuerySelector(".error-summary a")?.GetAttribute("href"));
+        var renewed = await PortalClient.ReadAsync(await Renew(again, Code(key)));
+        Assert.Contains("新しいリカバリーコードを発行しました", renewed.Text(".notice"));
+        var fresh = RecoveryCodes(renewed);
+        Assert.Equal(10, fresh.Count);
+        Assert.Empty(fresh.Intersect(codes));
+
+        var old = await PasswordThenAsync(Demo.Citizen2);
+        Assert.Equal(HttpStatusCode.OK, (await old.PostFormAsync(CodePage + "?recovery=true", new() { ["Code"] = codes[2] })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await old.PostFormAsync(CodePage + "?recovery=true", new() { ["Code"] = fresh[0] })).StatusCode);
     }
 
     [Fact]
@@ -207,6 +222,18 @@ public sealed class TwoFactorTests(CityDxFactory factory) : IClassFixture<CityDx
     private static Task<HttpResponseMessage> Enable(PortalClient client, string code) =>
         client.PostFormAsync("/account/two-factor", new() { ["Code"] = code },
             formSelector: "main form[action*=Enable]", action: "/account/two-factor?handler=Enable");
+
+    private static Task<HttpResponseMessage> Renew(PortalClient client, string code) =>
+        client.PostFormAsync("/account/two-factor", new() { ["RenewCode"] = code },
+            formSelector: "main form[action*=Renew]", action: "/account/two-factor?handler=Renew");
+
+    /// <summary>The key as stored (the page shows it only while two-factor authentication is off).</summary>
+    private async Task<string> KeyOfAsync(string email)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        return (await users.GetAuthenticatorKeyAsync((await users.FindByEmailAsync(email))!))!;
+    }
 
     private static Task<HttpResponseMessage> Disable(PortalClient client, string code, string password) =>
         client.PostFormAsync("/account/two-factor", new() { ["Code"] = code, ["Password"] = password },

@@ -18,6 +18,9 @@ public sealed class TwoFactorModel(IMediator mediator, IStringLocalizer<SharedRe
     [BindProperty] public string? Code { get; set; }
     [BindProperty] public string? Password { get; set; }
 
+    /// <summary>The code of the recovery-code form (a name of its own: the disable form on the same page has a Code too).</summary>
+    [BindProperty] public string? RenewCode { get; set; }
+
     public ShowTwoFactor.Result Status { get; private set; } = new(false, 0, null, null);
 
     /// <summary>Shown once, right after two-factor authentication was turned on.</summary>
@@ -40,6 +43,23 @@ public sealed class TwoFactorModel(IMediator mediator, IStringLocalizer<SharedRe
         catch (ValidationException ex)
         {
             this.AddValidationErrors(ex);
+        }
+
+        Status = await mediator.Send(new ShowTwoFactor.Query(), ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRenewAsync(CancellationToken ct)
+    {
+        try
+        {
+            RecoveryCodes = await mediator.Send(new NewRecoveryCodes.Command(RenewCode ?? ""), ct);
+            Notice = l["TwoFactor.Renewed"];
+        }
+        catch (ValidationException ex)
+        {
+            this.AddValidationErrors(new ValidationException(ex.Errors.Select(e =>
+                new FluentValidation.Results.ValidationFailure(e.PropertyName == nameof(Code) ? nameof(RenewCode) : e.PropertyName, e.ErrorMessage))));
         }
 
         Status = await mediator.Send(new ShowTwoFactor.Query(), ct);
