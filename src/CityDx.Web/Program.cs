@@ -8,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddCityDxLogging();                 // Serilog, request logging, correlation id
 builder.Services.AddCityDxDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddCityDxIdentity();       // ASP.NET Core Identity on the case store, roles, cookies
+builder.Services.AddCityDxExternalSignIn(builder.Configuration); // optional OpenID Connect provider (Authentication:Oidc)
 builder.Services.AddCityDxApplication(builder.Configuration); // Mediator, behaviours, validators, calendar
 builder.Services.AddCityDxWeb(builder.Configuration); // Razor Pages, localisation, policies, rate limits, headers
 builder.Services.AddCityDxApi();            // OpenAPI (Swagger), ProblemDetails

@@ -110,6 +110,12 @@ public sealed partial class FilingJourneyTests(BrowserFixture browser) : IClassF
         await page.AssertAccessibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "アカウント設定" }).ClickAsync();
         await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "二段階認証の設定" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#qr-code")).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "二段階認証を有効にする" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync();
         await page.GotoAsync("/account/delete");
         await page.AssertAccessibleAsync();
     }
@@ -129,7 +135,7 @@ public sealed partial class FilingJourneyTests(BrowserFixture browser) : IClassF
         await page.AssertAccessibleAsync();
         await page.GotoAsync("/account/register");
         await page.AssertAccessibleAsync();
-        foreach (var url in new[] { "/account/forgot-password", "/account/resend-confirmation", "/account/check-email" })
+        foreach (var url in new[] { "/account/forgot-password", "/account/resend-confirmation", "/account/check-email", "/account/sign-in/code", "/account/sign-in/code?recovery=true" })
         {
             await page.GotoAsync(url);
             await page.AssertAccessibleAsync();

@@ -1,8 +1,11 @@
 using System.Net;
+using CityDx.Infrastructure.Identity;
 using CityDx.Infrastructure.Persistence;
 using CityDx.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OtpNet;
 
 namespace CityDx.IntegrationTests;
 
@@ -34,5 +37,34 @@ public sealed class DeleteAccountTests(CityDxFactory factory) : IClassFixture<Ci
 
         var kita = await PortalClient.SignedInAsync(factory, Demo.KitaStaff);
         Assert.Contains(receipt, (await kita.GetPageAsync($"/staff/cases/{caseId}")).Text("h1"));
+    }
+
+    [Fact]
+    public async Task Deleting_an_account_with_two_factor_authentication_removes_its_key_and_recovery_codes()
+    {
+        string userId, key;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var user = (await users.FindByEmailAsync(Demo.Citizen))!;
+            userId = user.Id;
+            await users.ResetAuthenticatorKeyAsync(user);
+            key = (await users.GetAuthenticatorKeyAsync(user))!;
+            await users.SetTwoFactorEnabledAsync(user, true);
+            await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10);
+        }
+
+        var citizen = PortalClient.Create(factory);
+        Assert.Equal("/account/sign-in/code", (await citizen.SignInAsync(Demo.Citizen, PortalClient.DemoPassword)).Headers.Location?.OriginalString);
+        var code = new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(DateTime.UtcNow);
+        Assert.Equal(HttpStatusCode.Redirect, (await citizen.PostFormAsync("/account/sign-in/code", new() { ["Code"] = code })).StatusCode);
+
+        var deleted = await citizen.PostFormAsync("/account/delete", new() { ["Password"] = PortalClient.DemoPassword, ["Confirmed"] = "true" });
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+
+        await using var check = factory.Services.CreateAsyncScope();
+        var db = check.ServiceProvider.GetRequiredService<CityDxDbContext>();
+        Assert.False(await db.UserTokens.AnyAsync(t => t.UserId == userId));
+        Assert.False((await db.Users.SingleAsync(u => u.Id == userId)).TwoFactorEnabled);
     }
 }

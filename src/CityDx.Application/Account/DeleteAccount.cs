@@ -47,6 +47,9 @@ public static class DeleteAccount
                 await users.RemoveLoginAsync(user, login.LoginProvider, login.ProviderKey);
             }
 
+            // The authenticator key and the recovery codes (AspNetUserTokens) go with the sign-in keys.
+            db.UserTokens.RemoveRange(await db.UserTokens.Where(t => t.UserId == user.Id).ToListAsync(cancellationToken));
+
             var placeholder = $"deleted-{user.Id}@deleted.invalid";
             user.UserName = placeholder;
             user.Email = placeholder;

@@ -20,6 +20,9 @@ public static class SignIn
 
         /// <summary>The right password, but the address is not confirmed yet: offer to resend the mail.</summary>
         EmailNotConfirmed = 4,
+
+        /// <summary>The right password on an account with two-factor authentication: ask for the code next (<see cref="SignInWithCode"/>).</summary>
+        RequiresTwoFactor = 5,
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -40,6 +43,11 @@ public static class SignIn
             if (result.Succeeded)
             {
                 return Outcome.SignedIn;
+            }
+
+            if (result.RequiresTwoFactor)
+            {
+                return Outcome.RequiresTwoFactor;
             }
 
             if (result.IsLockedOut)

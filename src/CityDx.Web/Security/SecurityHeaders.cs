@@ -3,7 +3,9 @@ namespace CityDx.Web.Security;
 /// <summary>Security headers: a strict CSP (no inline script or style) everywhere but the Swagger UI.</summary>
 public static class SecurityHeaders
 {
-    public static HeaderPolicyCollection Pages() => Common()
+    /// <param name="formTargets">Other origins a form may lead to: the external sign-in provider,
+    /// which the sign-in form's POST redirects to (browsers check form-action on that redirect).</param>
+    public static HeaderPolicyCollection Pages(params string[] formTargets) => Common()
         .AddContentSecurityPolicy(csp =>
         {
             csp.AddDefaultSrc().Self();
@@ -13,7 +15,12 @@ public static class SecurityHeaders
             csp.AddFontSrc().Self();
             csp.AddConnectSrc().Self();
             csp.AddObjectSrc().None();
-            csp.AddFormAction().Self();
+            var formAction = csp.AddFormAction().Self();
+            foreach (var target in formTargets)
+            {
+                formAction.From(target);
+            }
+
             csp.AddBaseUri().Self();
             csp.AddFrameAncestors().None();
         });

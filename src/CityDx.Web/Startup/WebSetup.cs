@@ -58,6 +58,8 @@ public static class WebSetup
                 options.Conventions.AllowAnonymousToPage("/Account/ForgotPassword");
                 options.Conventions.AllowAnonymousToPage("/Account/ResetPassword");
                 options.Conventions.AllowAnonymousToPage("/Account/ResetPasswordDone");
+                options.Conventions.AllowAnonymousToPage("/Account/SignInWithCode");
+                options.Conventions.AllowAnonymousToPage("/Account/ExternalSignIn");
                 options.Conventions.AuthorizeFolder("/Applications", Policies.Citizen);
                 options.Conventions.AuthorizeFolder("/Cases", Policies.Staff);
                 options.Conventions.AuthorizeFolder("/Administration", Policies.Admin);
@@ -93,8 +95,12 @@ public static class WebSetup
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.FilingPerMinute, Window = TimeSpan.FromMinutes(1) }));
         });
 
+        var oidc = configuration.GetSection(OidcOptions.Section).Get<OidcOptions>();
+        var formTargets = oidc is { Enabled: true } && Uri.TryCreate(oidc.Authority, UriKind.Absolute, out var authority)
+            ? new[] { authority.GetLeftPart(UriPartial.Authority) }
+            : [];
         services.AddSecurityHeaderPolicies()
-            .SetDefaultPolicy(SecurityHeaders.Pages())
+            .SetDefaultPolicy(SecurityHeaders.Pages(formTargets))
             .SetPolicySelector(ctx => ctx.HttpContext.Request.Path.StartsWithSegments("/swagger") ? SecurityHeaders.Swagger() : ctx.DefaultPolicy);
         return services;
     }

@@ -4,6 +4,8 @@ using CityDx.Application.Resources;
 using CityDx.Web.Startup;
 using FluentValidation;
 using Mediator;
+using CityDx.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -12,7 +14,7 @@ using Microsoft.Extensions.Localization;
 namespace CityDx.Web.Pages.Account;
 
 [EnableRateLimiting(RateLimitOptions.SignInPolicy)]
-public sealed class SignInModel(IMediator mediator, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class SignInModel(IMediator mediator, IStringLocalizer<SharedResource> l, OidcOptions oidc, SignInManager<ApplicationUser> signIn) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -25,6 +27,9 @@ public sealed class SignInModel(IMediator mediator, IStringLocalizer<SharedResou
 
     /// <summary>The password was right but the address is unconfirmed: the page offers to resend the mail.</summary>
     public bool EmailNotConfirmed { get; private set; }
+
+    /// <summary>The external provider's name in the page's language, or null when none is configured.</summary>
+    public string? ExternalProvider => oidc.Enabled ? oidc.DisplayName(System.Globalization.CultureInfo.CurrentUICulture) : null;
 
     public void OnGet()
     {
@@ -39,6 +44,8 @@ public sealed class SignInModel(IMediator mediator, IStringLocalizer<SharedResou
             {
                 case SignInUseCase.Outcome.SignedIn:
                     return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+                case SignInUseCase.Outcome.RequiresTwoFactor:
+                    return RedirectToPage("/Account/SignInWithCode", new { ReturnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null });
                 case SignInUseCase.Outcome.EmailNotConfirmed:
                     EmailNotConfirmed = true;
                     ModelState.AddModelError(nameof(Email), l["SignIn.EmailNotConfirmed"]);
@@ -58,5 +65,17 @@ public sealed class SignInModel(IMediator mediator, IStringLocalizer<SharedResou
         }
 
         return Page();
+    }
+
+    /// <summary>"…でログイン": off to the external provider, back at /account/external-sign-in.</summary>
+    public IActionResult OnPostExternal()
+    {
+        if (!oidc.Enabled)
+        {
+            return NotFound();
+        }
+
+        var back = Url.Page("/Account/ExternalSignIn", new { ReturnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null });
+        return Challenge(signIn.ConfigureExternalAuthenticationProperties(oidc.Scheme, back), oidc.Scheme);
     }
 }

@@ -1,0 +1,91 @@
+using CityDx.Application.Account;
+using CityDx.Application.Resources;
+using CityDx.Web.Startup;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using QRCoder;
+
+namespace CityDx.Web.Pages.Account;
+
+/// <summary>二段階認証 (signed-in users only, by the folder convention): turn it on with a code from the app, or off.</summary>
+[EnableRateLimiting(RateLimitOptions.SignInPolicy)]
+public sealed class TwoFactorModel(IMediator mediator, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty] public string? Code { get; set; }
+    [BindProperty] public string? Password { get; set; }
+
+    /// <summary>The code of the recovery-code form (a name of its own: the disable form on the same page has a Code too).</summary>
+    [BindProperty] public string? RenewCode { get; set; }
+
+    public ShowTwoFactor.Result Status { get; private set; } = new(false, 0, null, null);
+
+    /// <summary>Shown once, right after two-factor authentication was turned on.</summary>
+    public IReadOnlyList<string>? RecoveryCodes { get; private set; }
+
+    public string? Notice { get; private set; }
+
+    /// <summary>The QR code as a PNG data: URI (the CSP allows data: images; no script draws it).</summary>
+    public string? QrCodeDataUri => Status.AuthenticatorUri is { } uri ? "data:image/png;base64," + Convert.ToBase64String(QrPng(uri)) : null;
+
+    public async Task OnGetAsync(CancellationToken ct) => Status = await mediator.Send(new ShowTwoFactor.Query(), ct);
+
+    public async Task<IActionResult> OnPostEnableAsync(CancellationToken ct)
+    {
+        try
+        {
+            RecoveryCodes = await mediator.Send(new EnableTwoFactor.Command(Code ?? ""), ct);
+            Notice = l["TwoFactor.Enabled"];
+        }
+        catch (ValidationException ex)
+        {
+            this.AddValidationErrors(ex);
+        }
+
+        Status = await mediator.Send(new ShowTwoFactor.Query(), ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRenewAsync(CancellationToken ct)
+    {
+        try
+        {
+            RecoveryCodes = await mediator.Send(new NewRecoveryCodes.Command(RenewCode ?? ""), ct);
+            Notice = l["TwoFactor.Renewed"];
+        }
+        catch (ValidationException ex)
+        {
+            this.AddValidationErrors(new ValidationException(ex.Errors.Select(e =>
+                new FluentValidation.Results.ValidationFailure(e.PropertyName == nameof(Code) ? nameof(RenewCode) : e.PropertyName, e.ErrorMessage))));
+        }
+
+        Status = await mediator.Send(new ShowTwoFactor.Query(), ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDisableAsync(CancellationToken ct)
+    {
+        try
+        {
+            await mediator.Send(new DisableTwoFactor.Command(Code ?? "", Password ?? ""), ct);
+            Notice = l["TwoFactor.Disabled"];
+        }
+        catch (ValidationException ex)
+        {
+            this.AddValidationErrors(ex);
+        }
+
+        Status = await mediator.Send(new ShowTwoFactor.Query(), ct);
+        return Page();
+    }
+
+    private static byte[] QrPng(string text)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
+        return new PngByteQRCode(data).GetGraphic(5);
+    }
+}
