@@ -2,6 +2,7 @@ using CityDx.Application.Common;
 using CityDx.Application.Resources;
 using CityDx.Domain.Attachments;
 using CityDx.Domain.Forms;
+using CityDx.Infrastructure.Files;
 using Microsoft.Extensions.Localization;
 
 namespace CityDx.Application.Applications;
@@ -28,6 +29,7 @@ public static class AnswerFiles
         IEnumerable<FormField> fields,
         Dictionary<string, string?> answers,
         IReadOnlyList<Posted> posted,
+        IVirusScanner scanner,
         IStringLocalizer<SharedResource> l,
         bool english,
         CancellationToken cancellationToken)
@@ -41,7 +43,7 @@ public static class AnswerFiles
 
         visible = [.. visible.Where(f => definition.IsVisible(f, answers))];
         var pairs = posted.Select(p => (Upload: new UploadedFile(p.FieldKey, p.FileName, p.Length, p.OpenRead), Posted: p)).ToList();
-        var (checkedFiles, errors) = await UploadedFiles.CheckAsync(visible, [.. pairs.Select(p => p.Upload)], l, english, cancellationToken);
+        var (checkedFiles, errors) = await UploadedFiles.CheckAsync(visible, [.. pairs.Select(p => p.Upload)], scanner, l, english, cancellationToken);
         var accepted = new List<Accepted>();
         foreach (var (key, files) in checkedFiles)
         {

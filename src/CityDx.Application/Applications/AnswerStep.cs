@@ -127,7 +127,7 @@ public static class AnswerStep
         }
     }
 
-    public sealed class Handler(CityDxDbContext db, ICurrentUser user, TimeProvider clock, IFileStore store, IOptions<DraftOptions> options, IStringLocalizer<SharedResource> l)
+    public sealed class Handler(CityDxDbContext db, ICurrentUser user, TimeProvider clock, IFileStore store, IVirusScanner scanner, IOptions<DraftOptions> options, IStringLocalizer<SharedResource> l)
         : ICommandHandler<Command, Saved?>
     {
         public async ValueTask<Saved?> Handle(Command command, CancellationToken cancellationToken)
@@ -160,7 +160,7 @@ public static class AnswerStep
             var fileFields = page.IsApplicantPage
                 ? (command.IsProxy && procedure.Proxy == ProxyPolicy.LetterRequired ? [Drafts.ProxyLetter] : [])
                 : (page.Step!.Fields ?? []).Where(f => f.Type == FieldType.FileUpload).ToList();
-            var (accepted, errors) = await UploadedFiles.CheckAsync(fileFields, command.Files ?? [], l, user.PrefersEnglish, cancellationToken);
+            var (accepted, errors) = await UploadedFiles.CheckAsync(fileFields, command.Files ?? [], scanner, l, user.PrefersEnglish, cancellationToken);
             foreach (var field in fileFields)
             {
                 // A new upload replaces the question's earlier files; "remove" clears them; otherwise they stay.

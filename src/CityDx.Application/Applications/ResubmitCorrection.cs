@@ -42,7 +42,7 @@ public static class ResubmitCorrection
         || key.StartsWith(field.Key + ".", StringComparison.Ordinal)
         || key.StartsWith(field.Key + "[", StringComparison.Ordinal);
 
-    public sealed class Handler(CityDxDbContext db, ICurrentUser user, TimeProvider clock, BusinessCalendar calendar, IFileStore files, IStringLocalizer<SharedResource> l)
+    public sealed class Handler(CityDxDbContext db, ICurrentUser user, TimeProvider clock, BusinessCalendar calendar, IFileStore files, IStringLocalizer<SharedResource> l, IVirusScanner scanner)
         : ICommandHandler<Command, CaseStatus?>
     {
         public async ValueTask<CaseStatus?> Handle(Command command, CancellationToken cancellationToken)
@@ -81,7 +81,7 @@ public static class ResubmitCorrection
                 }
             }
 
-            var (uploads, errors) = await AnswerFiles.CheckAsync(definition, editable, merged, command.Files, l, user.PrefersEnglish, cancellationToken);
+            var (uploads, errors) = await AnswerFiles.CheckAsync(definition, editable, merged, command.Files, scanner, l, user.PrefersEnglish, cancellationToken);
             var validation = definition.Validate(merged);
             errors.AddRange(validation.Errors.Select(e =>
                 (LocalizationExtensions.AnswerProperty(e.FieldKey), l.Describe(e, definition.FieldOf(e), user.PrefersEnglish))));

@@ -2,6 +2,7 @@ using CityDx.Application.Common;
 using CityDx.Application.Resources;
 using CityDx.Domain.Attachments;
 using CityDx.Domain.Forms;
+using CityDx.Infrastructure.Files;
 using Microsoft.Extensions.Localization;
 
 namespace CityDx.Application.Applications;
@@ -26,7 +27,7 @@ public static class UploadedFiles
     /// and the errors by answer property ("Answers[key]"); a question with no file posted is absent.
     /// </summary>
     public static async Task<(Dictionary<string, List<AcceptedFile>> Accepted, List<(string, string)> Errors)> CheckAsync(
-        IEnumerable<FormField> fileFields, IReadOnlyList<UploadedFile> posted, IStringLocalizer<SharedResource> l, bool english, CancellationToken cancellationToken)
+        IEnumerable<FormField> fileFields, IReadOnlyList<UploadedFile> posted, IVirusScanner scanner, IStringLocalizer<SharedResource> l, bool english, CancellationToken cancellationToken)
     {
         var accepted = new Dictionary<string, List<AcceptedFile>>(StringComparer.Ordinal);
         var errors = new List<(string, string)>();
@@ -51,6 +52,15 @@ public static class UploadedFiles
                     continue;
                 }
 
+                // The optional malware scan (clamd): an infected file is refused (and quarantined by the scanner);
+                // when the scanner cannot answer, the upload is refused rather than taken unchecked.
+                var verdict = await ScanAsync(scanner, file, cancellationToken);
+                if (verdict is not { Clean: true })
+                {
+                    errors.Add((property, l[verdict is null ? "Form.FileScanUnavailable" : "Form.FileInfected"].Value.Replace("{label}", field.Label(english), StringComparison.Ordinal)));
+                    continue;
+                }
+
                 if (!accepted.TryGetValue(field.Key, out var list))
                 {
                     accepted[field.Key] = list = [];
@@ -61,5 +71,18 @@ public static class UploadedFiles
         }
 
         return (accepted, errors);
+    }
+
+    private static async Task<ScanResult?> ScanAsync(IVirusScanner scanner, UploadedFile file, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var content = file.OpenRead();
+            return await scanner.ScanAsync(content, cancellationToken);
+        }
+        catch (ScannerUnavailableException)
+        {
+            return null;
+        }
     }
 }

@@ -46,6 +46,20 @@ public static class DatabaseServiceCollectionExtensions
         var fileRoot = Path.GetFullPath(files.Root ?? Path.Combine(options.DataFolder, "attachments"), contentRoot);
         Directory.CreateDirectory(fileRoot);
         services.AddSingleton<Files.IFileStore>(new Files.FileSystemFileStore(fileRoot));
+
+        // Optional malware scan of uploads through clamd; off unless Files:ClamAv:Host is set.
+        var clamAv = configuration.GetSection(Files.ClamAvOptions.Section).Get<Files.ClamAvOptions>() ?? new Files.ClamAvOptions();
+        if (string.IsNullOrWhiteSpace(clamAv.Host))
+        {
+            services.AddSingleton<Files.IVirusScanner, Files.NoVirusScanner>();
+        }
+        else
+        {
+            var quarantine = Path.GetFullPath(clamAv.QuarantineRoot ?? Path.Combine(options.DataFolder, "quarantine"), contentRoot);
+            services.AddSingleton<Files.IVirusScanner>(sp => new Files.ClamdScanner(clamAv, quarantine,
+                sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Files.ClamdScanner>>()));
+        }
+
         return services;
     }
 }
