@@ -42,7 +42,13 @@ public static class GetCase
         IReadOnlyList<MessageLine> Messages,
         bool CanWriteMessages,
         IReadOnlyList<DocumentLine> Documents,
-        bool CanIssueDocument);
+        bool CanIssueDocument)
+    {
+        /// <summary>手数料の確定: offered for a procedure whose fee is set after review, until it is paid; the procedure's usual fee as the default.</summary>
+        public bool CanSetFee { get; init; }
+
+        public int? UsualFeeYen { get; init; }
+    }
 
     public sealed class Handler(CityDxDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<Query, Detail?>
     {
@@ -100,7 +106,11 @@ public static class GetCase
                 messages,
                 @case.Status.AcceptsMessages(),
                 documents,
-                IssuedDocument.CanIssueFor(@case.Status));
+                IssuedDocument.CanIssueFor(@case.Status))
+            {
+                CanSetFee = procedure.FeeTiming == Domain.Procedures.FeeTiming.AfterReview && !@case.Status.IsTerminal() && @case.PaymentState != PaymentState.Paid,
+                UsualFeeYen = @case.FeeYen ?? procedure.FeeYen,
+            };
         }
     }
 }

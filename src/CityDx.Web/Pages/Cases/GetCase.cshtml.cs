@@ -63,6 +63,12 @@ public sealed class GetCaseModel(IMediator mediator, IssuedDocumentOptions docum
     public Task<IActionResult> OnPostRequestCorrectionAsync(Guid id, CancellationToken ct) =>
         SendAsync(id, () => mediator.Send(new RequestCorrection.Command(id, FieldKeys, Reason, ExpectedVersion), ct), ct);
 
+    [BindProperty]
+    public int? FeeYen { get; set; }
+
+    public Task<IActionResult> OnPostSetFeeAsync(Guid id, CancellationToken ct) =>
+        SendAsync(id, () => mediator.Send(new SetFee.Command(id, FeeYen, ExpectedVersion), ct), ct, anchor: "#fee-form");
+
     public Task<IActionResult> OnPostMessageAsync(Guid id, CancellationToken ct) =>
         SendAsync(id, () => mediator.Send(new WriteCaseMessage.Command(id, Kind ?? 0, Body), ct), ct, anchor: "#messages");
 
