@@ -90,8 +90,7 @@ public static class AnswerStep
     {
         public async ValueTask<StepPage?> Handle(Query query, CancellationToken cancellationToken)
         {
-            var draft = await db.Drafts.AsNoTracking()
-                .FirstOrDefaultAsync(d => d.Id == query.DraftId && d.ApplicantUserId == user.RequireUserId() && d.SubmittedAt == null && d.ExpiresAt > clock.GetUtcNow(), cancellationToken);
+            var draft = await db.OpenDraftsOf(user.RequireUserId(), clock.GetUtcNow()).AsNoTracking().FirstOrDefaultAsync(d => d.Id == query.DraftId, cancellationToken);
             if (draft is null)
             {
                 return null;
@@ -133,7 +132,7 @@ public static class AnswerStep
         public async ValueTask<Saved?> Handle(Command command, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow();
-            var draft = await db.FindOpenAsync(command.DraftId, user.RequireUserId(), now, cancellationToken);
+            var draft = await db.OpenDraftsOf(user.RequireUserId(), now).FirstOrDefaultAsync(d => d.Id == command.DraftId, cancellationToken);
             if (draft is null)
             {
                 return null;

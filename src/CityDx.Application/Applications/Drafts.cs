@@ -27,9 +27,13 @@ public sealed class DraftOptions
 /// </summary>
 public static class Drafts
 {
-    /// <summary>The signed-in citizen's open draft (not submitted, not expired); null for anyone else's, so it reads as not found.</summary>
-    public static Task<Draft?> FindOpenAsync(this CityDxDbContext db, Guid id, string userId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        db.Drafts.FirstOrDefaultAsync(d => d.Id == id && d.ApplicantUserId == userId && d.SubmittedAt == null && d.ExpiresAt > now, cancellationToken);
+    /// <summary>A citizen's open drafts (not submitted, not expired): anyone else's draft reads as not found.</summary>
+    public static IQueryable<Draft> OpenDraftsOf(this CityDxDbContext db, string userId, DateTimeOffset now) =>
+        db.Drafts.Where(d => d.ApplicantUserId == userId && d.SubmittedAt == null && d.ExpiresAt > now);
+
+    /// <summary>Answers as the form definition reads them (it takes missing and empty alike).</summary>
+    public static IReadOnlyDictionary<string, string?> AsNullable(this IReadOnlyDictionary<string, string> answers) =>
+        answers.ToDictionary(a => a.Key, a => (string?)a.Value, StringComparer.Ordinal);
 
     /// <summary>Reserved answer keys of the applicant page start with '_' (form keys cannot).</summary>
     public static bool ApplicantPageOwnsKey(string key) => key.StartsWith('_');

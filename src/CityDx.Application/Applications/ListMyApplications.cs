@@ -27,8 +27,7 @@ public static class ListMyApplications
         {
             var userId = user.RequireUserId();
             var now = clock.GetUtcNow();
-            var drafts = await db.Drafts.AsNoTracking()
-                .Where(d => d.ApplicantUserId == userId && d.SubmittedAt == null && d.ExpiresAt > now)
+            var drafts = await db.OpenDraftsOf(userId, now).AsNoTracking()
                 .Join(db.Procedures, d => d.ProcedureId, p => p.Id, (d, p) => new { d, p })
                 .OrderByDescending(x => x.d.UpdatedAt)
                 .Select(x => new DraftItem(x.d.Id, x.p.Code, x.p.NameJa, x.p.NameEn, x.d.UpdatedAt, x.d.ExpiresAt))

@@ -23,7 +23,7 @@ namespace CityDx.Application.Applications;
 /// </summary>
 public static class ResubmitCorrection
 {
-    public sealed record Command(Guid CaseId, IReadOnlyDictionary<string, string?> Answers, IReadOnlyList<AnswerFiles.Posted> Files, int ExpectedVersion)
+    public sealed record Command(Guid CaseId, IReadOnlyDictionary<string, string?> Answers, IReadOnlyList<UploadedFile> Files, int ExpectedVersion)
         : ICommand<CaseStatus?>;
 
     public sealed class Validator : AbstractValidator<Command>
@@ -81,7 +81,7 @@ public static class ResubmitCorrection
                 }
             }
 
-            var (uploads, errors) = await AnswerFiles.CheckAsync(definition, editable, merged, command.Files, scanner, l, user.PrefersEnglish, cancellationToken);
+            var (uploads, errors) = await UploadedFiles.CheckVisibleAsync(definition, editable, merged, command.Files, scanner, l, user.PrefersEnglish, cancellationToken);
             var validation = definition.Validate(merged);
             errors.AddRange(validation.Errors.Select(e =>
                 (LocalizationExtensions.AnswerProperty(e.FieldKey), l.Describe(e, definition.FieldOf(e), user.PrefersEnglish))));

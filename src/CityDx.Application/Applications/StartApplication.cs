@@ -50,14 +50,17 @@ public static class StartApplication
             var userId = user.RequireUserId();
             var now = clock.GetUtcNow();
             var version = await db.FormVersions.AsNoTracking().SingleAsync(v => v.Id == procedure.CurrentFormVersionId, cancellationToken);
-            var drafts = await db.Drafts.AsNoTracking()
-                .Where(d => d.ApplicantUserId == userId && d.ProcedureId == procedure.Id && d.SubmittedAt == null && d.ExpiresAt > now)
+            var drafts = await db.OpenDraftsOf(userId, now).AsNoTracking()
+                .Where(d => d.ProcedureId == procedure.Id)
                 .OrderByDescending(d => d.UpdatedAt).Take(20).ToListAsync(cancellationToken);
+            // Drafts started before a new version was published stay on theirs: each version read once.
+            var pinnedIds = drafts.Select(d => d.FormVersionId).Where(id => id != version.Id).Distinct().ToList();
+            var versions = await db.FormVersions.AsNoTracking().Where(v => pinnedIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, cancellationToken);
+            versions[version.Id] = version;
             var saved = new List<SavedDraft>();
             foreach (var draft in drafts)
             {
-                var pinned = draft.FormVersionId == version.Id ? version : await db.FormVersions.AsNoTracking().SingleAsync(v => v.Id == draft.FormVersionId, cancellationToken);
-                var pages = new FilingPages(procedure, pinned.Definition, draft.Answers.AsNullable());
+                var pages = new FilingPages(procedure, versions[draft.FormVersionId].Definition, draft.Answers.AsNullable());
                 saved.Add(new SavedDraft(draft.Id, draft.UpdatedAt, draft.ExpiresAt, pages.FirstIncomplete(draft.CompletedSteps)?.Key));
             }
 
@@ -88,10 +91,4 @@ public static class StartApplication
             .FirstOrDefaultAsync(p => p.Code == code && p.IsPublished && p.CurrentFormVersionId != null, cancellationToken);
         return procedure is not null && procedure.Channels.HasFlag(ChannelSet.Online) ? procedure : null;
     }
-}
-
-internal static class AnswerDictionaryExtensions
-{
-    public static IReadOnlyDictionary<string, string?> AsNullable(this IReadOnlyDictionary<string, string> answers) =>
-        answers.ToDictionary(a => a.Key, a => (string?)a.Value, StringComparer.Ordinal);
 }

@@ -43,7 +43,7 @@ public static class SubmitApplication
         {
             var userId = user.RequireUserId();
             var now = clock.GetUtcNow();
-            var draft = await db.Drafts.AsNoTracking().FirstOrDefaultAsync(d => d.Id == command.DraftId && d.ApplicantUserId == userId, cancellationToken);
+            var draft = await db.Drafts.FirstOrDefaultAsync(d => d.Id == command.DraftId && d.ApplicantUserId == userId, cancellationToken);
             if (draft is null)
             {
                 return null;
@@ -104,9 +104,9 @@ public static class SubmitApplication
                     db.Attachments.Add(new Attachment(file.Id, @case.Id, file.FieldKey, file.FileName, file.ContentType, file.Size, file.Sha256, file.StorageKey, file.UploadedAt));
                 }
 
-                var tracked = await db.Drafts.SingleAsync(d => d.Id == draft.Id, cancellationToken);
-                tracked.MarkSubmitted(@case.Id, now);
-                db.DraftFiles.RemoveRange(await db.DraftFiles.Where(f => f.DraftId == draft.Id).ToListAsync(cancellationToken));
+                // The files now belong to the case (same stored bytes); the draft forgets its answers.
+                draft.MarkSubmitted(@case.Id, now);
+                db.DraftFiles.RemoveRange(files);
 
                 try
                 {
@@ -127,6 +127,9 @@ public static class SubmitApplication
                     {
                         throw;
                     }
+
+                    // A receipt number collided: try again with a fresh copy of the draft.
+                    draft = await db.Drafts.SingleAsync(d => d.Id == command.DraftId, cancellationToken);
                 }
             }
         }

@@ -44,7 +44,7 @@ public static class UploadedFiles
                     continue;
                 }
 
-                var kind = await AnswerFiles.DetectAsync(file.OpenRead, cancellationToken);
+                var kind = await DetectAsync(file.OpenRead, cancellationToken);
                 if (kind is null || !field.AllowedFileTypeList.Contains(kind.Type, StringComparer.OrdinalIgnoreCase))
                 {
                     errors.Add((property, l["Form.FileType"].Value.Replace("{label}", field.Label(english), StringComparison.Ordinal)
@@ -71,6 +71,39 @@ public static class UploadedFiles
         }
 
         return (accepted, errors);
+    }
+
+    /// <summary>
+    /// Checks the files of those <paramref name="fields"/> that are visible file questions of
+    /// <paramref name="definition"/>, and puts the ids the attachments will have into
+    /// <paramref name="answers"/>: what the browser posted as a file question's answer is never trusted.
+    /// </summary>
+    public static async Task<(List<AcceptedFile> Files, List<(string, string)> Errors)> CheckVisibleAsync(
+        FormDefinition definition, IEnumerable<FormField> fields, Dictionary<string, string?> answers, IReadOnlyList<UploadedFile> posted,
+        IVirusScanner scanner, IStringLocalizer<SharedResource> l, bool english, CancellationToken cancellationToken)
+    {
+        var fileFields = fields.Where(f => f.Type == FieldType.FileUpload).ToList();
+        foreach (var field in fileFields)
+        {
+            answers[field.Key] = null;
+        }
+
+        var (accepted, errors) = await CheckAsync(fileFields.Where(f => definition.IsVisible(f, answers)), posted, scanner, l, english, cancellationToken);
+        foreach (var (key, files) in accepted)
+        {
+            answers[key] = string.Join('\n', files.Select(f => f.Id));
+        }
+
+        return ([.. accepted.Values.SelectMany(f => f)], errors);
+    }
+
+    /// <summary>What the file is, from its first bytes; null when it is none of the known kinds.</summary>
+    public static async Task<FileContent.Kind?> DetectAsync(Func<Stream> openRead, CancellationToken cancellationToken)
+    {
+        var header = new byte[FileContent.HeaderLength];
+        await using var stream = openRead();
+        var read = await stream.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
+        return FileContent.Detect(header.AsSpan(0, read));
     }
 
     private static async Task<ScanResult?> ScanAsync(IVirusScanner scanner, UploadedFile file, CancellationToken cancellationToken)

@@ -32,7 +32,7 @@ public sealed class IssuedDocumentOptions
 /// </summary>
 public static class IssueDocument
 {
-    public sealed record Command(Guid CaseId, AnswerFiles.Posted? File, DateOnly? ExpiresOn) : ICommand<Guid?>;
+    public sealed record Command(Guid CaseId, UploadedFile? File, DateOnly? ExpiresOn) : ICommand<Guid?>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -72,7 +72,7 @@ public static class IssueDocument
             }
 
             var file = command.File!;
-            if (await AnswerFiles.DetectAsync(file.OpenRead, cancellationToken) != FileContent.Pdf)
+            if (await UploadedFiles.DetectAsync(file.OpenRead, cancellationToken) != FileContent.Pdf)
             {
                 throw new[] { (nameof(Command.File), l["Document.PdfOnly"].Value) }.ToValidationException();
             }

@@ -1,8 +1,6 @@
 using CityDx.Application.Applications;
 using CityDx.Application.Common;
-using CityDx.Application.PostalCodes;
 using CityDx.Application.Resources;
-using CityDx.Domain.Cases;
 using CityDx.Domain.Forms;
 using CityDx.Web.Pages.Shared;
 using CityDx.Web.Startup;
@@ -53,9 +51,10 @@ public sealed class AnswerStepModel(IMediator mediator, IStringLocalizer<SharedR
     public Dictionary<string, string> LookupStatus { get; } = [];
 
     /// <summary>Errors of the answers by answer key ("dog_name", "address.postal_code").</summary>
-    public Dictionary<string, string> AnswerErrors() =>
-        ModelState.Where(e => e.Key.StartsWith("Answers[", StringComparison.Ordinal) && e.Value is { Errors.Count: > 0 })
-            .ToDictionary(e => e.Key["Answers[".Length..^1], e => e.Value!.Errors[0].ErrorMessage);
+    public Dictionary<string, string> AnswerErrors() => AnswerForm.AnswerErrors(ModelState);
+
+    /// <summary>The questions this page asks (none of the form's on the applicant page).</summary>
+    private IReadOnlyList<FormField> PageFields => Step!.Step?.Fields ?? [];
 
     public string BackHref => Step!.PreviousPage is { } previous
         ? $"/my/drafts/{Step.DraftId}/steps/{previous}" + (Change ? "?change=true" : "")
@@ -81,11 +80,8 @@ public sealed class AnswerStepModel(IMediator mediator, IStringLocalizer<SharedR
             return outside;
         }
 
-        CollectAnswers();
-        var files = Request.HasFormContentType
-            ? Request.Form.Files.Where(f => f.Name.StartsWith("Files.", StringComparison.Ordinal))
-                .Select(f => new UploadedFile(f.Name["Files.".Length..], f.FileName, f.Length, f.OpenReadStream)).ToList()
-            : [];
+        Answers = AnswerForm.ReadAnswers(Request, PageFields) ?? Answers;
+        var files = AnswerForm.ReadFiles(Request);
         try
         {
             var saved = await mediator.Send(new AnswerStep.Command(id, pageKey, Answers, files, RemoveFiles, WardId, Proxy.Filer == "proxy", Change), ct);
@@ -117,13 +113,8 @@ public sealed class AnswerStepModel(IMediator mediator, IStringLocalizer<SharedR
         }
 
         ModelState.Clear();
-        CollectAnswers();
-        if (Step!.Step?.Fields.FirstOrDefault(f => f.Key == addRow && f.Type == FieldType.RepeatingGroup) is { } group)
-        {
-            var rows = new AnswerInput(group, Answers, new Dictionary<string, string>()).RowCount();
-            Answers[group.Key] = Math.Min(rows + 1, group.MaxRows ?? FormDefinition.RowLimit).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
+        Answers = AnswerForm.ReadAnswers(Request, PageFields) ?? Answers;
+        AnswerForm.AddRow(PageFields, addRow, Answers);
         return Page();
     }
 
@@ -139,36 +130,8 @@ public sealed class AnswerStepModel(IMediator mediator, IStringLocalizer<SharedR
         }
 
         ModelState.Clear();
-        CollectAnswers();
-        var field = Step!.Step?.Fields.FirstOrDefault(f => f.Key == lookup && f.Type == FieldType.PostalAddress);
-        if (field is null)
-        {
-            return Page();
-        }
-
-        try
-        {
-            var result = await mediator.Send(new LookupPostalCode.Query(Answers.GetValueOrDefault(AddressPart.Key(field.Key, AddressPart.PostalCode)) ?? ""), ct);
-            if (result.Addresses.Count == 0)
-            {
-                LookupStatus[field.Key] = l["Address.NotFound"];
-                return Page();
-            }
-
-            var first = result.Addresses[0];
-            Answers[AddressPart.Key(field.Key, AddressPart.PostalCode)] = result.PostalCode;
-            Answers[AddressPart.Key(field.Key, AddressPart.Prefecture)] = first.Prefecture;
-            Answers[AddressPart.Key(field.Key, AddressPart.City)] = first.City;
-            Answers[AddressPart.Key(field.Key, AddressPart.Town)] = result.Addresses.Count == 1 ? first.Town : "";
-            LookupStatus[field.Key] = result.Addresses.Count == 1
-                ? l["Address.Found"]
-                : l["Address.FoundSeveral"].Value.Replace("{towns}", string.Join("、", result.Addresses.Select(a => a.Town)), StringComparison.Ordinal);
-        }
-        catch (ValidationException ex)
-        {
-            ModelState.AddModelError($"Answers[{AddressPart.Key(field.Key, AddressPart.PostalCode)}]", ex.Errors.First().ErrorMessage);
-        }
-
+        Answers = AnswerForm.ReadAnswers(Request, PageFields) ?? Answers;
+        await AnswerForm.LookupAddressAsync(mediator, l, PageFields, lookup, Answers, LookupStatus, ModelState, ct);
         return Page();
     }
 
@@ -188,25 +151,5 @@ public sealed class AnswerStepModel(IMediator mediator, IStringLocalizer<SharedR
         }
 
         return null;
-    }
-
-    /// <summary>
-    /// Reads the answers straight from the form: keys of repeating-group rows ("kids[0].name") have
-    /// brackets the dictionary binder would split, and checkboxes post one value per ticked option,
-    /// which the answer keeps, one per line.
-    /// </summary>
-    private void CollectAnswers()
-    {
-        if (!Request.HasFormContentType)
-        {
-            return;
-        }
-
-        var multiple = (Step!.Step?.Fields ?? []).Where(f => f.Type == FieldType.MultipleChoice).Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
-        Answers = Request.Form.Keys
-            .Where(k => k.StartsWith("Answers[", StringComparison.Ordinal) && k.EndsWith(']'))
-            .ToDictionary(k => k["Answers[".Length..^1], k => multiple.Contains(k["Answers[".Length..^1])
-                ? string.Join('\n', Request.Form[k].ToArray())
-                : Request.Form[k].FirstOrDefault(), StringComparer.Ordinal);
     }
 }

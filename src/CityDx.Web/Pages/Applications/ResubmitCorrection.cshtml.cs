@@ -1,8 +1,6 @@
 using CityDx.Application.Applications;
 using CityDx.Application.Common;
-using CityDx.Application.PostalCodes;
 using CityDx.Application.Resources;
-using CityDx.Domain.Forms;
 using CityDx.Web.Pages.Shared;
 using CityDx.Web.Startup;
 using FluentValidation;
@@ -35,9 +33,7 @@ public sealed class ResubmitCorrectionModel(IMediator mediator, IStringLocalizer
     public Dictionary<string, string> LookupStatus { get; } = [];
 
     /// <summary>Errors of the answers by answer key ("dog_name", "address.postal_code").</summary>
-    public Dictionary<string, string> AnswerErrors() =>
-        ModelState.Where(e => e.Key.StartsWith("Answers[", StringComparison.Ordinal) && e.Value is { Errors.Count: > 0 })
-            .ToDictionary(e => e.Key["Answers[".Length..^1], e => e.Value!.Errors[0].ErrorMessage);
+    public Dictionary<string, string> AnswerErrors() => AnswerForm.AnswerErrors(ModelState);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -58,10 +54,7 @@ public sealed class ResubmitCorrectionModel(IMediator mediator, IStringLocalizer
         }
 
         ReadAnswers();
-        var files = Request.HasFormContentType
-            ? Request.Form.Files.Where(f => f.Name.StartsWith("Files.", StringComparison.Ordinal))
-                .Select(f => new AnswerFiles.Posted(f.Name["Files.".Length..], f.FileName, f.Length, f.OpenReadStream)).ToList()
-            : [];
+        var files = AnswerForm.ReadFiles(Request);
         try
         {
             return await mediator.Send(new ResubmitCorrection.Command(id, Answers, files, ExpectedVersion), ct) is null
@@ -95,12 +88,7 @@ public sealed class ResubmitCorrectionModel(IMediator mediator, IStringLocalizer
 
         ModelState.Clear();
         ReadAnswers();
-        if (Detail!.EditableFields.FirstOrDefault(f => f.Key == addRow && f.Type == FieldType.RepeatingGroup) is { } group)
-        {
-            var rows = new AnswerInput(group, Answers, new Dictionary<string, string>()).RowCount();
-            Answers[group.Key] = Math.Min(rows + 1, group.MaxRows ?? FormDefinition.RowLimit).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
+        AnswerForm.AddRow(Detail!.EditableFields, addRow, Answers);
         return Page();
     }
 
@@ -114,34 +102,7 @@ public sealed class ResubmitCorrectionModel(IMediator mediator, IStringLocalizer
 
         ModelState.Clear();
         ReadAnswers();
-        if (Detail!.EditableFields.FirstOrDefault(f => f.Key == lookup && f.Type == FieldType.PostalAddress) is not { } field)
-        {
-            return Page();
-        }
-
-        try
-        {
-            var result = await mediator.Send(new LookupPostalCode.Query(Answers.GetValueOrDefault(AddressPart.Key(field.Key, AddressPart.PostalCode)) ?? ""), ct);
-            if (result.Addresses.Count == 0)
-            {
-                LookupStatus[field.Key] = l["Address.NotFound"];
-                return Page();
-            }
-
-            var first = result.Addresses[0];
-            Answers[AddressPart.Key(field.Key, AddressPart.PostalCode)] = result.PostalCode;
-            Answers[AddressPart.Key(field.Key, AddressPart.Prefecture)] = first.Prefecture;
-            Answers[AddressPart.Key(field.Key, AddressPart.City)] = first.City;
-            Answers[AddressPart.Key(field.Key, AddressPart.Town)] = result.Addresses.Count == 1 ? first.Town : "";
-            LookupStatus[field.Key] = result.Addresses.Count == 1
-                ? l["Address.Found"]
-                : l["Address.FoundSeveral"].Value.Replace("{towns}", string.Join("、", result.Addresses.Select(a => a.Town)), StringComparison.Ordinal);
-        }
-        catch (ValidationException ex)
-        {
-            ModelState.AddModelError($"Answers[{AddressPart.Key(field.Key, AddressPart.PostalCode)}]", ex.Errors.First().ErrorMessage);
-        }
-
+        await AnswerForm.LookupAddressAsync(mediator, l, Detail!.EditableFields, lookup, Answers, LookupStatus, ModelState, ct);
         return Page();
     }
 
@@ -157,22 +118,6 @@ public sealed class ResubmitCorrectionModel(IMediator mediator, IStringLocalizer
         return Detail.Correction is null ? Redirect($"/my/applications/{id}") : null;
     }
 
-    /// <summary>
-    /// Reads the answers straight from the form: row keys ("kids[0].name") have brackets the
-    /// dictionary binder would split, and checkboxes post one value per ticked option (kept one a line).
-    /// </summary>
-    private void ReadAnswers()
-    {
-        if (!Request.HasFormContentType)
-        {
-            return;
-        }
-
-        var multiple = Detail!.EditableFields.Where(f => f.Type == FieldType.MultipleChoice).Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
-        Answers = Request.Form.Keys
-            .Where(k => k.StartsWith("Answers[", StringComparison.Ordinal) && k.EndsWith(']'))
-            .ToDictionary(k => k["Answers[".Length..^1], k => multiple.Contains(k["Answers[".Length..^1])
-                ? string.Join('\n', Request.Form[k].ToArray())
-                : Request.Form[k].FirstOrDefault(), StringComparer.Ordinal);
-    }
+    /// <summary>The answers of the editable questions, read straight from the form.</summary>
+    private void ReadAnswers() => Answers = AnswerForm.ReadAnswers(Request, Detail!.EditableFields) ?? Answers;
 }

@@ -74,7 +74,7 @@ public sealed class GetCaseModel(IMediator mediator, IssuedDocumentOptions docum
 
     public Task<IActionResult> OnPostIssueDocumentAsync(Guid id, CancellationToken ct)
     {
-        var file = Document is { } d ? new AnswerFiles.Posted("document", d.FileName, d.Length, d.OpenReadStream) : null;
+        var file = Document is { } d ? new UploadedFile("document", d.FileName, d.Length, d.OpenReadStream) : null;
         return SendAsync(id, () => mediator.Send(new IssueDocument.Command(id, file, ExpiresOn), ct), ct, anchor: "#documents");
     }
 
