@@ -1,4 +1,5 @@
 using System.Globalization;
+using CityDx.Application.Cases;
 using CityDx.Application.Resources;
 using CityDx.Domain;
 using CityDx.Domain.Cases;
@@ -20,8 +21,21 @@ public static class Display
         date.ToString(English ? "d MMMM yyyy" : "yyyy年M月d日", CultureInfo.CurrentCulture);
 
     /// <summary>Status in the words of the person looking: citizens and staff use different terms (glossary).</summary>
-    public static string Status(IStringLocalizer<SharedResource> l, CaseStatus status, bool staffView) =>
+    public static string Status(IStringLocalizer<SharedResource> l, string status, bool staffView) =>
         l[$"Status.{(staffView ? "Staff" : "Citizen")}.{status}"];
+
+    /// <summary>A state of a procedure's workflow: built-in ones in the glossary's words, added ones by the names the admin gave.</summary>
+    public static string Status(IStringLocalizer<SharedResource> l, StateLabel state, bool staffView) =>
+        state.NameJa is null ? Status(l, state.Code, staffView) : (English ? state.NameEn ?? state.Code : state.NameJa);
+
+    public static string Action(IStringLocalizer<SharedResource> l, ActionLabel action) =>
+        action.NameJa is null ? l[$"Action.{action.Code}"] : (English ? action.NameEn ?? action.Code : action.NameJa);
+
+    /// <summary>Due-date standing in words (with a mark in the page), never by colour alone.</summary>
+    public static string DueState(IStringLocalizer<SharedResource> l, Due due) => due == Due.None ? "" : l[$"Due.{due}"];
+
+    /// <summary>CSS modifier for a state tag: the built-in code, or "custom" (the words carry the meaning).</summary>
+    public static string TagClass(StateLabel state) => state.NameJa is null ? state.Code.ToLowerInvariant() : "custom";
 
     /// <summary>The HTML id of the input a ModelState key belongs to, so the error summary can link to it.</summary>
     public static string FieldId(string key) =>

@@ -20,7 +20,7 @@ public static class GetMyApplication
         string ReceiptNumber,
         string ProcedureNameJa,
         string ProcedureNameEn,
-        CaseStatus Status,
+        string Status,
         DateTimeOffset SubmittedAt,
         DateOnly? DueDate,
         string UnitNameJa,
@@ -65,21 +65,24 @@ public static class GetMyApplication
                 .Where(d => d.CaseId == @case.Id && d.ExpiresOn >= today)
                 .OrderBy(d => d.IssuedAt)
                 .Select(d => new DocumentLine(d.Id, d.FileName, d.Size, d.IssuedAt, d.ExpiresOn, false)).ToListAsync(cancellationToken);
+            var workflow = procedure.Workflow;
             return new Detail(
-                @case.Id, @case.ReceiptNumber, procedure.NameJa, procedure.NameEn, @case.Status, @case.SubmittedAt, @case.DueDate,
+                @case.Id, @case.ReceiptNumber, procedure.NameJa, procedure.NameEn, workflow.CitizenStatus(@case.Status), @case.SubmittedAt, @case.DueDate,
                 unit.NameJa, unit.NameEn,
                 AnsweredField.From(version.Definition, @case.Answers, attachments.ToDictionary(a => a.Id, a => a.FileName)),
-                @case.History.OrderBy(h => h.At).ThenBy(h => h.Id)
-                    .Select(h => new HistoryLine(h.At, h.FromStatus, h.ToStatus, h.Comment, h.ActorUserId == userId))
+                // The citizen sees changes of state in their own words; assignment and escalation are internal.
+                @case.History.Where(h => h.FromStatus != h.ToStatus).OrderBy(h => h.At).ThenBy(h => h.Id)
+                    .Select(h => new HistoryLine(h.At, h.FromStatus is { } f ? new StateLabel(workflow.CitizenStatus(f)) : null,
+                        new StateLabel(workflow.CitizenStatus(h.ToStatus)), h.Action, h.Comment, h.ActorUserId == userId))
                     .ToList(),
                 attachments,
                 @case.Version,
-                CaseWorkflow.Default.Find(@case.Status, CaseAction.Withdraw, ActorKind.Applicant) is not null,
+                workflow.Find(@case.Status, CaseAction.Withdraw, WorkflowRole.Applicant) is not null,
                 @case.FiledByProxy ? new ProxyDetails(@case.SubjectName!, @case.SubjectNameKana ?? "", @case.ProxyRelationship ?? "") : null,
                 new FeeLine(@case.FeeYen, @case.PaymentState, @case.PaymentReference),
                 RequestCorrection.OpenOn(@case, version.Definition),
                 messages,
-                @case.Status.AcceptsMessages(),
+                workflow.AcceptsMessages(@case.Status),
                 documents);
         }
     }

@@ -17,7 +17,7 @@ public static class ListMyApplications
 
     public sealed record MyApplications(IReadOnlyList<DraftItem> Drafts, IReadOnlyList<Item> Items);
 
-    public sealed record Item(Guid Id, string ReceiptNumber, string ProcedureNameJa, string ProcedureNameEn, CaseStatus Status, DateTimeOffset SubmittedAt, DateTimeOffset UpdatedAt);
+    public sealed record Item(Guid Id, string ReceiptNumber, string ProcedureNameJa, string ProcedureNameEn, string Status, DateTimeOffset SubmittedAt, DateTimeOffset UpdatedAt);
 
     public sealed record DraftItem(Guid Id, string ProcedureCode, string ProcedureNameJa, string ProcedureNameEn, DateTimeOffset UpdatedAt, DateTimeOffset ExpiresAt);
 
@@ -33,12 +33,15 @@ public static class ListMyApplications
                 .Select(x => new DraftItem(x.d.Id, x.p.Code, x.p.NameJa, x.p.NameEn, x.d.UpdatedAt, x.d.ExpiresAt))
                 .Take(50)
                 .ToListAsync(cancellationToken);
-            var items = await db.OwnedBy(userId)
+            var rows = await db.OwnedBy(userId)
                 .Join(db.Procedures, c => c.ProcedureId, p => p.Id, (c, p) => new { c, p })
                 .OrderByDescending(x => x.c.SubmittedAt)
-                .Select(x => new Item(x.c.Id, x.c.ReceiptNumber, x.p.NameJa, x.p.NameEn, x.c.Status, x.c.SubmittedAt, x.c.UpdatedAt))
+                .Select(x => new { x.c.Id, x.c.ReceiptNumber, x.p.NameJa, x.p.NameEn, x.c.Status, x.c.SubmittedAt, x.c.UpdatedAt, x.c.ProcedureId, x.p.WorkflowJson })
                 .Take(200)
                 .ToListAsync(cancellationToken);
+            // States an admin added read as the citizen's few words (処理中, or the outcome).
+            var workflows = rows.DistinctBy(r => r.ProcedureId).ToDictionary(r => r.ProcedureId, r => CaseWorkflow.FromJson(r.WorkflowJson));
+            var items = rows.Select(r => new Item(r.Id, r.ReceiptNumber, r.NameJa, r.NameEn, workflows[r.ProcedureId].CitizenStatus(r.Status), r.SubmittedAt, r.UpdatedAt)).ToList();
             return new MyApplications(drafts, items);
         }
     }

@@ -34,13 +34,13 @@ public static class ReplyToCase
         public async ValueTask<Guid?> Handle(Command command, CancellationToken cancellationToken)
         {
             var userId = user.RequireUserId();
-            var status = await db.OwnedBy(userId).Where(c => c.Id == command.CaseId).Select(c => (CaseStatus?)c.Status).FirstOrDefaultAsync(cancellationToken);
-            if (status is null)
+            var open = await db.OwnedBy(userId).Where(c => c.Id == command.CaseId).Select(c => new { c.Status, c.ProcedureId }).FirstOrDefaultAsync(cancellationToken);
+            if (open is null)
             {
                 return null;
             }
 
-            if (!status.Value.AcceptsMessages())
+            if (!(await db.WorkflowOfAsync(open.ProcedureId, cancellationToken)).AcceptsMessages(open.Status))
             {
                 throw new[] { (nameof(Command.Body), l["Message.Closed"].Value) }.ToValidationException();
             }

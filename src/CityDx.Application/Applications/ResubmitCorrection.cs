@@ -24,7 +24,7 @@ namespace CityDx.Application.Applications;
 public static class ResubmitCorrection
 {
     public sealed record Command(Guid CaseId, IReadOnlyDictionary<string, string?> Answers, IReadOnlyList<UploadedFile> Files, int ExpectedVersion)
-        : ICommand<CaseStatus?>;
+        : ICommand<string?>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -43,9 +43,9 @@ public static class ResubmitCorrection
         || key.StartsWith(field.Key + "[", StringComparison.Ordinal);
 
     public sealed class Handler(CityDxDbContext db, ICurrentUser user, TimeProvider clock, BusinessCalendar calendar, IFileStore files, IStringLocalizer<SharedResource> l, IVirusScanner scanner)
-        : ICommandHandler<Command, CaseStatus?>
+        : ICommandHandler<Command, string?>
     {
-        public async ValueTask<CaseStatus?> Handle(Command command, CancellationToken cancellationToken)
+        public async ValueTask<string?> Handle(Command command, CancellationToken cancellationToken)
         {
             var userId = user.RequireUserId();
             var @case = await db.OwnedBy(userId).FirstOrDefaultAsync(c => c.Id == command.CaseId, cancellationToken);
@@ -54,10 +54,7 @@ public static class ResubmitCorrection
                 return null;
             }
 
-            if (@case.Version != command.ExpectedVersion)
-            {
-                throw new ConflictException(l["Correction.Conflict"]);
-            }
+            @case.ExpectVersion(command.ExpectedVersion, l, "Correction.Conflict");
 
             if (@case.Status != CaseStatus.AwaitingCorrection)
             {
@@ -99,14 +96,8 @@ public static class ResubmitCorrection
                     upload.Kind.ContentType, stored.Size, stored.Sha256, stored.Key, now));
             }
 
-            try
-            {
-                db.AnswerRevisions.Add(@case.Resubmit(CaseWorkflow.Default, validation.Answers, userId, calendar, now));
-            }
-            catch (DomainRuleException ex)
-            {
-                throw new[] { ("", l[ex.Code == "Case.ActionNotAllowed" ? "Correction.NotOpen" : ex.Code].Value) }.ToValidationException();
-            }
+            var workflow = await db.WorkflowOfAsync(@case.ProcedureId, cancellationToken);
+            db.AnswerRevisions.Add(Workflows.Run(() => @case.Resubmit(workflow, validation.Answers, userId, calendar, now), l, "", "Correction.NotOpen"));
 
             await db.SaveChangesAsync(cancellationToken);
             return @case.Status;

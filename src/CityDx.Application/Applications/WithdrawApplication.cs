@@ -2,6 +2,7 @@ using CityDx.Application.Cases;
 using CityDx.Application.Common;
 using CityDx.Application.Resources;
 using CityDx.Domain.Cases;
+using CityDx.Domain.Japanese;
 using CityDx.Infrastructure.Persistence;
 using FluentValidation;
 using Mediator;
@@ -18,7 +19,7 @@ public static class WithdrawApplication
 {
     public const int MaxReasonLength = 1000;
 
-    public sealed record Command(Guid CaseId, string? Reason, int ExpectedVersion) : ICommand<CaseStatus?>;
+    public sealed record Command(Guid CaseId, string? Reason, int ExpectedVersion) : ICommand<string?>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -29,9 +30,9 @@ public static class WithdrawApplication
         }
     }
 
-    public sealed class Handler(CityDxDbContext db, ICurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l) : ICommandHandler<Command, CaseStatus?>
+    public sealed class Handler(CityDxDbContext db, ICurrentUser user, TimeProvider clock, BusinessCalendar calendar, IStringLocalizer<SharedResource> l) : ICommandHandler<Command, string?>
     {
-        public async ValueTask<CaseStatus?> Handle(Command command, CancellationToken cancellationToken)
+        public async ValueTask<string?> Handle(Command command, CancellationToken cancellationToken)
         {
             var userId = user.RequireUserId();
             var @case = await db.OwnedBy(userId).FirstOrDefaultAsync(c => c.Id == command.CaseId, cancellationToken);
@@ -40,19 +41,10 @@ public static class WithdrawApplication
                 return null;
             }
 
-            if (@case.Version != command.ExpectedVersion)
-            {
-                throw new ConflictException(l["Withdraw.Conflict"]);
-            }
-
-            try
-            {
-                @case.Apply(CaseWorkflow.Default, CaseAction.Withdraw, ActorKind.Applicant, userId, command.Reason, clock.GetUtcNow());
-            }
-            catch (DomainRuleException ex)
-            {
-                throw new[] { (nameof(Command.Reason), l[ex.Code == "Case.ActionNotAllowed" ? "Withdraw.NotAllowed" : ex.Code].Value) }.ToValidationException();
-            }
+            @case.ExpectVersion(command.ExpectedVersion, l, "Withdraw.Conflict");
+            var workflow = await db.WorkflowOfAsync(@case.ProcedureId, cancellationToken);
+            Workflows.Run(() => @case.Apply(workflow, CaseAction.Withdraw, CaseActor.Applicant(userId), command.Reason, clock.GetUtcNow(), calendar),
+                l, nameof(Command.Reason), "Withdraw.NotAllowed");
 
             await db.SaveChangesAsync(cancellationToken);
             return @case.Status;

@@ -1,5 +1,6 @@
 using CityDx.Application.Common;
 using CityDx.Domain.Cases;
+using CityDx.Domain.Japanese;
 using CityDx.Infrastructure.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,7 @@ public static class GetCase
         string ProcedureNameEn,
         string UnitNameJa,
         string UnitNameEn,
-        CaseStatus Status,
+        StateLabel Status,
         Channel Channel,
         DateTimeOffset SubmittedAt,
         DateOnly? DueDate,
@@ -31,7 +32,7 @@ public static class GetCase
         int Version,
         IReadOnlyList<AnsweredField> Answers,
         IReadOnlyList<HistoryLine> History,
-        IReadOnlyList<CaseAction> AvailableActions,
+        IReadOnlyList<ActionLabel> AvailableActions,
         IReadOnlyList<AttachmentLine> Attachments,
         ProxyDetails? Proxy,
         FeeLine Fee,
@@ -48,9 +49,23 @@ public static class GetCase
         public bool CanSetFee { get; init; }
 
         public int? UsualFeeYen { get; init; }
+
+        /// <summary>担当者: who works the case (null: nobody yet), and the colleagues of the unit it can be given to.</summary>
+        public Colleague? Assignee { get; init; }
+
+        public bool AssignedToMe { get; init; }
+
+        public IReadOnlyList<Colleague> Colleagues { get; init; } = [];
+
+        /// <summary>The SLA clock is stopped (a state where it does not run, e.g. awaiting correction).</summary>
+        public bool ClockPaused { get; init; }
+
+        public Due DueState { get; init; }
     }
 
-    public sealed class Handler(CityDxDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<Query, Detail?>
+    public sealed record Colleague(string UserId, string Name);
+
+    public sealed class Handler(CityDxDbContext db, ICurrentUser user, TimeProvider clock, BusinessCalendar calendar, QueueOptions queueOptions) : IQueryHandler<Query, Detail?>
     {
         public async ValueTask<Detail?> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -83,34 +98,53 @@ public static class GetCase
                 .Select(d => new DocumentLine(d.Id, d.FileName, d.Size, d.IssuedAt, d.ExpiresOn, !d.IsAvailableOn(today)))
                 .ToList();
             var applicant = @case.ApplicantUserId is null
-                ? ""
+                ? @case.ApplicantName ?? ""
                 : await db.Users.AsNoTracking().Where(u => u.Id == @case.ApplicantUserId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken) ?? "";
+            var workflow = procedure.Workflow;
+            var actor = user.StaffActor();
+            var colleagues = await db.StaffMemberships.AsNoTracking().Where(m => m.OrganisationUnitId == @case.OrganisationUnitId)
+                .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new Colleague(u.Id, u.DisplayName))
+                .OrderBy(c => c.Name).ToListAsync(cancellationToken);
+            var actorNames = colleagues.ToDictionary(c => c.UserId, c => c.Name);
 
             return new Detail(
                 @case.Id, @case.ReceiptNumber, procedure.NameJa, procedure.NameEn, unit.NameJa, unit.NameEn,
-                @case.Status, @case.Channel, @case.SubmittedAt, @case.DueDate, applicant, version.VersionNumber, @case.Version,
+                workflow.Label(@case.Status), @case.Channel, @case.SubmittedAt, @case.DueDate, applicant, version.VersionNumber, @case.Version,
                 AnsweredField.From(version.Definition, @case.Answers, attachments.ToDictionary(a => a.Id, a => a.FileName)),
                 @case.History.OrderBy(h => h.At).ThenBy(h => h.Id)
-                    .Select(h => new HistoryLine(h.At, h.FromStatus, h.ToStatus, h.Comment, h.ActorUserId == @case.ApplicantUserId))
+                    .Select(h => new HistoryLine(h.At, h.FromStatus is { } f ? workflow.Label(f) : null, workflow.Label(h.ToStatus), h.Action,
+                        h.Action == Case.AssignAction ? AssignmentNote(h, actorNames) : h.Comment, h.ActorUserId == @case.ApplicantUserId)
+                    { ActorName = actorNames.GetValueOrDefault(h.ActorUserId) })
                     .ToList(),
                 // A correction request has its own form (it names questions); the decision form offers the rest.
-                CaseWorkflow.Default.AvailableFrom(@case.Status, ActorKind.Staff).Select(t => t.Action)
-                    .Where(a => a != CaseAction.RequestCorrection).Distinct().ToList(),
+                // Correction has its own form (it names questions); an approver who reviewed the case is not offered the decision.
+                workflow.AvailableFrom(@case.Status, actor.Roles)
+                    .Where(t => !CaseAction.NeedsOwnForm(t.Action) && !(t.Role == WorkflowRole.Approver && @case.ReviewedBy(actor.UserId)))
+                    .DistinctBy(t => t.Action).Select(t => t.Label()).ToList(),
                 attachments,
                 @case.FiledByProxy ? new ProxyDetails(@case.SubjectName!, @case.SubjectNameKana ?? "", @case.ProxyRelationship ?? "") : null,
                 new FeeLine(@case.FeeYen, @case.PaymentState, @case.PaymentReference),
                 RequestCorrection.OpenOn(@case, version.Definition),
                 RequestCorrection.CorrectableFields(version.Definition, @case.Answers).Select(f => (f.Key, f.LabelJa, f.LabelEn)).ToList(),
-                CaseWorkflow.Default.Find(@case.Status, CaseAction.RequestCorrection, ActorKind.Staff) is not null,
+                workflow.Find(@case.Status, CaseAction.RequestCorrection, actor.Roles) is not null,
                 revisions,
                 messages,
-                @case.Status.AcceptsMessages(),
+                workflow.AcceptsMessages(@case.Status),
                 documents,
-                IssuedDocument.CanIssueFor(@case.Status))
+                IssuedDocument.CanIssueFor(workflow, @case.Status))
             {
-                CanSetFee = procedure.FeeTiming == Domain.Procedures.FeeTiming.AfterReview && !@case.Status.IsTerminal() && @case.PaymentState != PaymentState.Paid,
+                CanSetFee = procedure.FeeTiming == Domain.Procedures.FeeTiming.AfterReview && @case.DecidedAt is null && @case.PaymentState != PaymentState.Paid,
                 UsualFeeYen = @case.FeeYen ?? procedure.FeeYen,
+                Assignee = @case.AssigneeUserId is { } a ? new Colleague(a, actorNames.GetValueOrDefault(a, "")) : null,
+                AssignedToMe = @case.AssigneeUserId == actor.UserId,
+                Colleagues = colleagues,
+                ClockPaused = @case.ClockPausedAt is not null,
+                DueState = Sla.DueStateOf(workflow, @case.Status, @case.DueDate, today, calendar, queueOptions.DueSoonBusinessDays),
             };
         }
     }
+
+    /// <summary>"→ name" for an assignment line ("—" when released).</summary>
+    private static string AssignmentNote(CaseHistoryEntry h, IReadOnlyDictionary<string, string> names) =>
+        h.Comment is { } to ? names.GetValueOrDefault(to, "") : "—";
 }

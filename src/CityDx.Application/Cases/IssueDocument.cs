@@ -58,7 +58,7 @@ public static class IssueDocument
                 return null;
             }
 
-            if (!IssuedDocument.CanIssueFor(@case.Status))
+            if (!IssuedDocument.CanIssueFor(await db.WorkflowOfAsync(@case.ProcedureId, cancellationToken), @case.Status))
             {
                 throw new[] { (nameof(Command.File), l["Document.NotApproved"].Value) }.ToValidationException();
             }

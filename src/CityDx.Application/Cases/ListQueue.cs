@@ -1,101 +1,357 @@
 using System.Globalization;
 using CityDx.Application.Common;
+using CityDx.Application.Resources;
+using CityDx.Domain;
 using CityDx.Domain.Cases;
+using CityDx.Domain.Japanese;
 using CityDx.Infrastructure.Persistence;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CityDx.Application.Cases;
 
 /// <summary>
-/// 案件一覧(処理待ち): the cases of the staff member's units, oldest first. Keyset pagination on
-/// (filed at, receipt number): no OFFSET and no COUNT over the table per page, so page 1,000 costs
-/// what page 1 costs.
+/// 案件一覧(処理待ち): the cases of the staff member's units, with counts per open state, filters
+/// (unit, procedure, state, assignee, due, filing dates, channel, receipt number, フリガナ) and
+/// sorting by due date or filing date. Keyset pagination on (sort key, receipt number): no OFFSET
+/// and no COUNT over the table per page, so page 1,000 costs what page 1 costs. The same
+/// <see cref="Filter"/> selects the cases of a batch action and of a CSV export.
 /// </summary>
 public static class ListQueue
 {
-    public const int PageSize = 50;
+    public enum AssigneeFilter
+    {
+        Anyone = 0,
+        Me = 1,
+        Nobody = 2,
+    }
 
-    public sealed record Query(Guid? UnitId = null, CaseStatus? Status = null, string? After = null) : IQuery<Page>;
+    public enum DueFilter
+    {
+        Any = 0,
+        Overdue = 1,
 
-    public sealed record Item(Guid Id, string ReceiptNumber, string ProcedureNameJa, string ProcedureNameEn, string UnitNameJa, string UnitNameEn, CaseStatus Status, Channel Channel, DateTimeOffset SubmittedAt, DateOnly? DueDate);
+        /// <summary>Due within <see cref="Filter.DueWithinDays"/> business days (or the configured default), not yet overdue.</summary>
+        DueSoon = 2,
+    }
+
+    public enum SortBy
+    {
+        Due = 0,
+        Filed = 1,
+    }
+
+    /// <summary>What selects cases; empty means every open case of the person's units.</summary>
+    public sealed record Filter(
+        Guid? UnitId = null,
+        Guid? ProcedureId = null,
+        string? Status = null,
+        AssigneeFilter Assignee = AssigneeFilter.Anyone,
+        DueFilter Due = DueFilter.Any,
+        int? DueWithinDays = null,
+        DateOnly? FiledFrom = null,
+        DateOnly? FiledTo = null,
+        Channel? Channel = null,
+        string? ReceiptNumber = null,
+        string? Kana = null);
+
+    public sealed record Query(Filter Filter, SortBy Sort = SortBy.Due, string? After = null) : IQuery<Page>;
+
+    public sealed record Item(
+        Guid Id, string ReceiptNumber, string ProcedureNameJa, string ProcedureNameEn, string UnitNameJa, string UnitNameEn,
+        StateLabel Status, Channel Channel, DateTimeOffset SubmittedAt, DateOnly? DueDate, Due DueState, string? ApplicantName,
+        string? AssigneeName, bool AssignedToMe, int Version);
 
     public sealed record Unit(Guid Id, string NameJa, string NameEn);
 
-    public sealed record Page(IReadOnlyList<Item> Items, string? NextCursor, IReadOnlyList<Unit> MyUnits);
+    public sealed record ProcedureOption(Guid Id, string NameJa, string NameEn);
 
-    public sealed class Validator : AbstractValidator<Query>
+    public sealed record StateCount(StateLabel State, int Count);
+
+    public sealed record Page(
+        IReadOnlyList<Item> Items, string? NextCursor, IReadOnlyList<Unit> MyUnits, IReadOnlyList<ProcedureOption> Procedures,
+        IReadOnlyList<StateCount> OpenCounts, IReadOnlyList<StateLabel> States)
     {
-        public Validator()
+        /// <summary>Members of the person's units, to assign cases to (batch).</summary>
+        public IReadOnlyList<GetCase.Colleague> Colleagues { get; init; } = [];
+    }
+
+    public const int MaxDueWithinDays = 60;
+
+    public sealed class FilterValidator : AbstractValidator<Filter>
+    {
+        public FilterValidator(IStringLocalizer<SharedResource> l)
         {
-            RuleFor(q => q.After).Must(a => a is null || Cursor.TryParse(a, out _));
-            RuleFor(q => q.Status).IsInEnum();
+            RuleFor(f => f.Status).Must(s => s is null || CaseWorkflow.IsValidCode(s)).WithMessage(_ => l["Queue.BadFilter"]);
+            RuleFor(f => f.Assignee).IsInEnum().WithMessage(_ => l["Queue.BadFilter"]);
+            RuleFor(f => f.Due).IsInEnum().WithMessage(_ => l["Queue.BadFilter"]);
+            RuleFor(f => f.Channel).IsInEnum().WithMessage(_ => l["Queue.BadFilter"]);
+            RuleFor(f => f.DueWithinDays).InclusiveBetween(0, MaxDueWithinDays)
+                .WithMessage(_ => l["Queue.DueWithinRange"].Value.Replace("{max}", MaxDueWithinDays.ToString(CultureInfo.CurrentCulture), StringComparison.Ordinal));
+            RuleFor(f => f.FiledTo).GreaterThanOrEqualTo(f => f.FiledFrom).When(f => f.FiledFrom is not null && f.FiledTo is not null)
+                .WithMessage(_ => l["Queue.DateRange"]);
+            RuleFor(f => f.ReceiptNumber).MaximumLength(40).WithMessage(_ => l["Queue.BadFilter"]);
+            RuleFor(f => f.Kana).MaximumLength(100).WithMessage(_ => l["Queue.BadFilter"]);
         }
     }
 
-    public sealed class Handler(CityDxDbContext db, ICurrentUser user) : IQueryHandler<Query, Page>
+    public sealed class Validator : AbstractValidator<Query>
     {
+        public Validator(IStringLocalizer<SharedResource> l)
+        {
+            RuleFor(q => q.Filter).SetValidator(new FilterValidator(l));
+            RuleFor(q => q.Sort).IsInEnum().WithMessage(_ => l["Queue.BadFilter"]);
+            RuleFor(q => q.After).Must((q, a) => a is null || Cursor.TryParse(a, q.Sort, out _)).WithMessage(_ => l["Queue.BadFilter"]);
+        }
+    }
+
+    /// <summary>The workflows of every procedure: queues span procedures, and each names its own states.</summary>
+    public sealed record Workflows(IReadOnlyDictionary<Guid, CaseWorkflow> ByProcedure)
+    {
+        public IReadOnlyList<string> Open => Distinct(w => w.OpenStates);
+
+        public IReadOnlyList<string> Running => Distinct(w => w.States.Where(s => s.ClockRuns && !s.Terminal).Select(s => s.Code));
+
+        public StateLabel Label(string code) =>
+            ByProcedure.Values.Select(w => w.State(code) is not null ? w.Label(code) : null).FirstOrDefault(l => l is not null) ?? new StateLabel(code);
+
+        public IReadOnlyList<StateLabel> All => Distinct(w => w.States.Select(s => s.Code)).Select(Label).ToList();
+
+        private List<string> Distinct(Func<CaseWorkflow, IEnumerable<string>> pick)
+        {
+            var fromDefault = pick(CaseWorkflow.Default).ToList();
+            var others = ByProcedure.Values.SelectMany(pick).Where(c => !fromDefault.Contains(c)).Distinct().Order(StringComparer.Ordinal);
+            return [.. fromDefault, .. others];
+        }
+
+        public static async Task<Workflows> LoadAsync(CityDxDbContext db, CancellationToken cancellationToken)
+        {
+            var rows = await db.Procedures.AsNoTracking().Select(p => new { p.Id, p.WorkflowJson }).ToListAsync(cancellationToken);
+            return new Workflows(rows.ToDictionary(r => r.Id, r => CaseWorkflow.FromJson(r.WorkflowJson)));
+        }
+    }
+
+    /// <summary>The cases a filter selects among those visible to the person (every staff query starts from <see cref="CaseAccess"/>).</summary>
+    public static IQueryable<Case> Apply(this IQueryable<Case> cases, Filter filter, string userId, Workflows workflows, DateOnly today, BusinessCalendar calendar, QueueOptions options)
+    {
+        if (filter.UnitId is { } unitId)
+        {
+            cases = cases.Where(c => c.OrganisationUnitId == unitId);
+        }
+
+        if (filter.ProcedureId is { } procedureId)
+        {
+            cases = cases.Where(c => c.ProcedureId == procedureId);
+        }
+
+        if (filter.Status is { } status)
+        {
+            cases = cases.Where(c => c.Status == status);
+        }
+        else
+        {
+            var open = workflows.Open;
+            cases = cases.Where(c => open.Contains(c.Status));
+        }
+
+        cases = filter.Assignee switch
+        {
+            AssigneeFilter.Me => cases.Where(c => c.AssigneeUserId == userId),
+            AssigneeFilter.Nobody => cases.Where(c => c.AssigneeUserId == null),
+            _ => cases,
+        };
+
+        if (filter.Due != DueFilter.Any)
+        {
+            var running = workflows.Running;
+            cases = cases.Where(c => running.Contains(c.Status));
+            if (filter.Due == DueFilter.Overdue)
+            {
+                cases = cases.Where(c => c.DueDate < today);
+            }
+            else
+            {
+                var limit = Sla.DueSoonLimit(today, calendar, filter.DueWithinDays ?? options.DueSoonBusinessDays);
+                cases = cases.Where(c => c.DueDate >= today && c.DueDate <= limit);
+            }
+        }
+
+        if (filter.FiledFrom is { } from)
+        {
+            var start = JstMidnight(from);
+            cases = cases.Where(c => c.SubmittedAt >= start);
+        }
+
+        if (filter.FiledTo is { } to)
+        {
+            var end = JstMidnight(to.AddDays(1));
+            cases = cases.Where(c => c.SubmittedAt < end);
+        }
+
+        if (filter.Channel is { } channel)
+        {
+            cases = cases.Where(c => c.Channel == channel);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.ReceiptNumber))
+        {
+            // A mistyped number finds nothing rather than everything.
+            var receipt = Domain.Cases.ReceiptNumber.TryNormalize(filter.ReceiptNumber, out var canonical) ? canonical : "-";
+            cases = cases.Where(c => c.ReceiptNumber == receipt);
+        }
+
+        var kana = KanaKey(filter.Kana);
+        if (kana.Length > 0)
+        {
+            cases = cases.Where(c => c.NameSearchKey != null && c.NameSearchKey.Contains(kana));
+        }
+
+        return cases;
+    }
+
+    /// <summary>フリガナ as typed (hiragana or katakana, full or half width, with or without spaces) folded like the stored key.</summary>
+    public static string KanaKey(string? kana) =>
+        string.IsNullOrWhiteSpace(kana) ? "" : SearchFolding.Fold(kana).Replace(" ", "", StringComparison.Ordinal);
+
+    private static DateTimeOffset JstMidnight(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), JapanTime.Offset);
+
+    public sealed class Handler(CityDxDbContext db, ICurrentUser user, TimeProvider clock, BusinessCalendar calendar, QueueOptions options) : IQueryHandler<Query, Page>
+    {
+        private static readonly DateOnly NoDueDate = DateOnly.MaxValue;
+
         public async ValueTask<Page> Handle(Query query, CancellationToken cancellationToken)
         {
             var userId = user.RequireUserId();
             var myUnits = await db.StaffMemberships.AsNoTracking()
                 .Where(m => m.UserId == userId)
-                .Join(db.OrganisationUnits, m => m.OrganisationUnitId, u => u.Id, (m, u) => new Unit(u.Id, u.NameJa, u.NameEn))
+                .Join(db.OrganisationUnits, m => m.OrganisationUnitId, u => u.Id, (m, u) => new { u.Id, u.NameJa, u.NameEn, u.SortOrder })
+                .OrderBy(u => u.SortOrder)
+                .Select(u => new Unit(u.Id, u.NameJa, u.NameEn))
                 .ToListAsync(cancellationToken);
+            var workflows = await Workflows.LoadAsync(db, cancellationToken);
+            var today = JapanTime.DateOf(clock.GetUtcNow());
+            var visible = db.VisibleToStaff(userId).AsNoTracking();
+            var cases = visible.Apply(query.Filter, userId, workflows, today, calendar, options);
 
-            var cases = db.VisibleToStaff(userId).AsNoTracking();
-            if (query.UnitId is { } unitId)
+            var after = query.After is not null && Cursor.TryParse(query.After, query.Sort, out var c0) ? c0 : (Cursor?)null;
+            IQueryable<Case> ordered;
+            if (query.Sort == SortBy.Filed)
             {
-                cases = cases.Where(c => c.OrganisationUnitId == unitId);
+                if (after is { } a)
+                {
+                    cases = cases.Where(c => c.SubmittedAt > a.Filed || (c.SubmittedAt == a.Filed && string.Compare(c.ReceiptNumber, a.ReceiptNumber) > 0));
+                }
+
+                ordered = cases.OrderBy(c => c.SubmittedAt).ThenBy(c => c.ReceiptNumber);
+            }
+            else
+            {
+                if (after is { } a)
+                {
+                    cases = cases.Where(c => (c.DueDate ?? NoDueDate) > a.Due || ((c.DueDate ?? NoDueDate) == a.Due && string.Compare(c.ReceiptNumber, a.ReceiptNumber) > 0));
+                }
+
+                ordered = cases.OrderBy(c => c.DueDate ?? NoDueDate).ThenBy(c => c.ReceiptNumber);
             }
 
-            cases = query.Status is { } status
-                ? cases.Where(c => c.Status == status)
-                : cases.Where(c => c.Status == CaseStatus.Submitted || c.Status == CaseStatus.UnderReview || c.Status == CaseStatus.AwaitingApproval || c.Status == CaseStatus.AwaitingCorrection);
-
-            if (query.After is not null && Cursor.TryParse(query.After, out var after))
-            {
-                cases = cases.Where(c => c.SubmittedAt > after.At || (c.SubmittedAt == after.At && string.Compare(c.ReceiptNumber, after.ReceiptNumber) > 0));
-            }
-
-            var rows = await cases
-                .OrderBy(c => c.SubmittedAt).ThenBy(c => c.ReceiptNumber)
-                .Take(PageSize + 1)
-                .Join(db.Procedures, c => c.ProcedureId, p => p.Id, (c, p) => new { c, p })
-                .Join(db.OrganisationUnits, x => x.c.OrganisationUnitId, u => u.Id, (x, u) => new { x.c, x.p, u })
-                .OrderBy(x => x.c.SubmittedAt).ThenBy(x => x.c.ReceiptNumber)
-                .Select(x => new Item(x.c.Id, x.c.ReceiptNumber, x.p.NameJa, x.p.NameEn, x.u.NameJa, x.u.NameEn, x.c.Status, x.c.Channel, x.c.SubmittedAt, x.c.DueDate))
+            var pageSize = Math.Clamp(options.PageSize, 1, 500);
+            var rows = await ordered
+                .Take(pageSize + 1)
+                .Select(c => new
+                {
+                    c.Id, c.ReceiptNumber, c.ProcedureId, c.OrganisationUnitId, c.Status, c.Channel, c.SubmittedAt, c.DueDate,
+                    c.ApplicantName, c.AssigneeUserId, c.Version,
+                    AssigneeName = db.Users.Where(u => u.Id == c.AssigneeUserId).Select(u => u.DisplayName).FirstOrDefault(),
+                })
                 .ToListAsync(cancellationToken);
 
             string? next = null;
-            if (rows.Count > PageSize)
+            if (rows.Count > pageSize)
             {
-                rows.RemoveAt(PageSize);
-                next = new Cursor(rows[^1].SubmittedAt, rows[^1].ReceiptNumber).ToString();
+                rows.RemoveAt(pageSize);
+                var last = rows[^1];
+                next = new Cursor(last.SubmittedAt, last.DueDate ?? NoDueDate, last.ReceiptNumber).ToString(query.Sort);
             }
 
-            return new Page(rows, next, myUnits);
+            var procedures = await db.Procedures.AsNoTracking().OrderBy(p => p.Code)
+                .Select(p => new ProcedureOption(p.Id, p.NameJa, p.NameEn)).ToListAsync(cancellationToken);
+            var procedureNames = procedures.ToDictionary(p => p.Id);
+            var unitNames = await db.OrganisationUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => (u.NameJa, u.NameEn), cancellationToken);
+
+            var items = rows.Select(r =>
+            {
+                var workflow = workflows.ByProcedure.GetValueOrDefault(r.ProcedureId) ?? CaseWorkflow.Default;
+                var (unitJa, unitEn) = unitNames[r.OrganisationUnitId];
+                return new Item(r.Id, r.ReceiptNumber, procedureNames[r.ProcedureId].NameJa, procedureNames[r.ProcedureId].NameEn, unitJa, unitEn,
+                    workflow.Label(r.Status), r.Channel, r.SubmittedAt, r.DueDate,
+                    Sla.DueStateOf(workflow, r.Status, r.DueDate, today, calendar, options.DueSoonBusinessDays),
+                    r.ApplicantName, r.AssigneeName, r.AssigneeUserId == userId, r.Version);
+            }).ToList();
+
+            // Counts of open cases per state for the chosen unit and procedure (index-backed, open cases only).
+            var scope = visible;
+            if (query.Filter.UnitId is { } unitId)
+            {
+                scope = scope.Where(c => c.OrganisationUnitId == unitId);
+            }
+
+            if (query.Filter.ProcedureId is { } procedureId)
+            {
+                scope = scope.Where(c => c.ProcedureId == procedureId);
+            }
+
+            var open = workflows.Open;
+            var counts = await scope.Where(c => open.Contains(c.Status)).GroupBy(c => c.Status)
+                .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+            var openCounts = open.Select(code => new StateCount(workflows.Label(code), counts.FirstOrDefault(x => x.Key == code)?.Count ?? 0))
+                .Where(s => s.Count > 0 || CaseStatus.IsBuiltIn(s.State.Code))
+                .ToList();
+
+            var unitIds = myUnits.Select(u => u.Id).ToList();
+            var colleagues = await db.StaffMemberships.AsNoTracking().Where(m => unitIds.Contains(m.OrganisationUnitId))
+                .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.DisplayName }).Distinct()
+                .OrderBy(u => u.DisplayName).Select(u => new GetCase.Colleague(u.Id, u.DisplayName)).ToListAsync(cancellationToken);
+            return new Page(items, next, myUnits, procedures, openCounts, workflows.All) { Colleagues = colleagues };
         }
     }
 
-    /// <summary>Opaque position in the queue: the last row's filing time and receipt number.</summary>
-    public readonly record struct Cursor(DateTimeOffset At, string ReceiptNumber)
+    /// <summary>Opaque position in the queue: the last row's sort key and receipt number.</summary>
+    public readonly record struct Cursor(DateTimeOffset Filed, DateOnly Due, string ReceiptNumber)
     {
-        public override string ToString() => $"{At.UtcTicks.ToString(CultureInfo.InvariantCulture)}_{ReceiptNumber}";
+        public string ToString(SortBy sort) => sort == SortBy.Filed
+            ? $"f{Filed.UtcTicks.ToString(CultureInfo.InvariantCulture)}_{ReceiptNumber}"
+            : $"d{Due.DayNumber.ToString(CultureInfo.InvariantCulture)}_{ReceiptNumber}";
 
-        public static bool TryParse(string value, out Cursor cursor)
+        public static bool TryParse(string value, SortBy sort, out Cursor cursor)
         {
             cursor = default;
             var parts = value.Split('_');
-            if (parts.Length != 2 || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-                || ticks < DateTimeOffset.MinValue.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks
+            if (parts.Length != 2 || parts[0].Length < 2 || parts[0][0] != (sort == SortBy.Filed ? 'f' : 'd')
+                || !long.TryParse(parts[0].AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
                 || !Domain.Cases.ReceiptNumber.IsValid(parts[1]))
             {
                 return false;
             }
 
-            cursor = new Cursor(new DateTimeOffset(ticks, TimeSpan.Zero), parts[1]);
+            if (sort == SortBy.Filed)
+            {
+                if (number < DateTimeOffset.MinValue.UtcTicks || number > DateTimeOffset.MaxValue.UtcTicks)
+                {
+                    return false;
+                }
+
+                cursor = new Cursor(new DateTimeOffset(number, TimeSpan.Zero), default, parts[1]);
+                return true;
+            }
+
+            if (number > DateOnly.MaxValue.DayNumber)
+            {
+                return false;
+            }
+
+            cursor = new Cursor(default, DateOnly.FromDayNumber((int)number), parts[1]);
             return true;
         }
     }

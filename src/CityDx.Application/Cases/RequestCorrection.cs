@@ -2,6 +2,7 @@ using System.Globalization;
 using CityDx.Application.Common;
 using CityDx.Application.Resources;
 using CityDx.Domain.Cases;
+using CityDx.Domain.Japanese;
 using CityDx.Domain.Forms;
 using CityDx.Infrastructure.Persistence;
 using FluentValidation;
@@ -22,7 +23,7 @@ public static class RequestCorrection
 
     public sealed record Command(Guid CaseId, IReadOnlyList<string> FieldKeys, string? Reason, int ExpectedVersion) : ICommand<Result?>;
 
-    public sealed record Result(CaseStatus Status, int Version);
+    public sealed record Result(string Status, int Version);
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -58,7 +59,7 @@ public static class RequestCorrection
         return new CorrectionLine(request?.At ?? @case.UpdatedAt, request?.Comment ?? "", fields);
     }
 
-    public sealed class Handler(CityDxDbContext db, ICurrentUser user, TimeProvider clock, Notifications notifications, IStringLocalizer<SharedResource> l)
+    public sealed class Handler(CityDxDbContext db, ICurrentUser user, TimeProvider clock, BusinessCalendar calendar, Notifications notifications, IStringLocalizer<SharedResource> l)
         : ICommandHandler<Command, Result?>
     {
         public async ValueTask<Result?> Handle(Command command, CancellationToken cancellationToken)
@@ -70,10 +71,7 @@ public static class RequestCorrection
                 return null;
             }
 
-            if (@case.Version != command.ExpectedVersion)
-            {
-                throw new ConflictException(l["Case.Conflict"]);
-            }
+            @case.ExpectVersion(command.ExpectedVersion, l);
 
             var version = await db.FormVersions.AsNoTracking().SingleAsync(v => v.Id == @case.FormVersionId, cancellationToken);
             var correctable = CorrectableFields(version.Definition, @case.Answers);
@@ -83,14 +81,9 @@ public static class RequestCorrection
                 throw new[] { (nameof(Command.FieldKeys), l["Correction.UnknownField"].Value) }.ToValidationException();
             }
 
-            try
-            {
-                @case.RequestCorrection(CaseWorkflow.Default, [.. named.Select(f => f.Key)], userId, command.Reason, clock.GetUtcNow());
-            }
-            catch (DomainRuleException ex)
-            {
-                throw new[] { (nameof(Command.FieldKeys), l[ex.Code == "Case.ActionNotAllowed" ? "Correction.NotAllowed" : ex.Code].Value) }.ToValidationException();
-            }
+            var workflow = await db.WorkflowOfAsync(@case.ProcedureId, cancellationToken);
+            Workflows.Run(() => @case.RequestCorrection(workflow, [.. named.Select(f => f.Key)], user.StaffActor(), command.Reason, clock.GetUtcNow(), calendar),
+                l, nameof(Command.FieldKeys), "Correction.NotAllowed");
 
             var procedure = await db.Procedures.AsNoTracking().SingleAsync(p => p.Id == @case.ProcedureId, cancellationToken);
             await notifications.CorrectionRequestedAsync(@case, procedure, [.. named.Select(f => (f.LabelJa, f.LabelEn))], command.Reason!.Trim(), cancellationToken);

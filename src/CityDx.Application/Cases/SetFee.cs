@@ -41,13 +41,9 @@ public static class SetFee
                 return null;
             }
 
-            if (@case.Version != command.ExpectedVersion)
-            {
-                throw new ConflictException(l["Case.Conflict"]);
-            }
-
+            @case.ExpectVersion(command.ExpectedVersion, l);
             var timing = await db.Procedures.Where(p => p.Id == @case.ProcedureId).Select(p => p.FeeTiming).SingleAsync(cancellationToken);
-            if (timing != FeeTiming.AfterReview || @case.Status.IsTerminal() || @case.PaymentState == PaymentState.Paid)
+            if (timing != FeeTiming.AfterReview || @case.DecidedAt is not null || @case.PaymentState == PaymentState.Paid)
             {
                 throw new[] { (nameof(Command.Yen), l["Fee.NotNow"].Value) }.ToValidationException();
             }

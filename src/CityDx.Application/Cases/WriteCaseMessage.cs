@@ -43,7 +43,7 @@ public static class WriteCaseMessage
                 return null;
             }
 
-            if (!@case.Status.AcceptsMessages())
+            if (!(await db.WorkflowOfAsync(@case.ProcedureId, cancellationToken)).AcceptsMessages(@case.Status))
             {
                 throw new[] { (nameof(Command.Body), l["Message.Closed"].Value) }.ToValidationException();
             }

@@ -72,4 +72,11 @@ public sealed record FeeLine(int? Yen, Domain.Cases.PaymentState State, string? 
 public sealed record AttachmentLine(Guid Id, string FieldKey, string FileName, long Size);
 
 /// <summary>One line of a case's history as shown to a person.</summary>
-public sealed record HistoryLine(DateTimeOffset At, Domain.Cases.CaseStatus? From, Domain.Cases.CaseStatus To, string? Comment, bool ByApplicant);
+/// <summary>A line of a case's history as a page shows it; assignment and escalation lines keep the state (From == To).</summary>
+public sealed record HistoryLine(DateTimeOffset At, Cases.StateLabel? From, Cases.StateLabel To, string Action, string? Comment, bool ByApplicant)
+{
+    public bool ChangedState => From is null || From.Code != To.Code;
+
+    /// <summary>Staff side only: who acted (a colleague's name, or empty for someone outside the unit).</summary>
+    public string? ActorName { get; init; }
+}

@@ -24,12 +24,12 @@ public sealed class Notifications(CityDxDbContext db, IStringLocalizer<SharedRes
                 ("due", @case.DueDate is { } due ? due.ToString(english ? "d MMMM yyyy" : "yyyy年M月d日", CultureInfo.CurrentCulture) : "-"),
                 ("url", $"{options.PortalUrl.TrimEnd('/')}/my/applications/{@case.Id}"))), cancellationToken);
 
-    public Task CaseDecidedAsync(Case @case, Procedure procedure, string? comment, CancellationToken cancellationToken) =>
+    public Task CaseDecidedAsync(Case @case, CaseWorkflow workflow, Procedure procedure, string? comment, CancellationToken cancellationToken) =>
         ToApplicantAsync(@case, "Decided", (english, name) => (
             Text("Mail.Decided.Subject", ("receipt", @case.ReceiptNumber)),
             Text("Mail.Decided.Body",
                 ("name", name), ("procedure", procedure.Name(english)), ("receipt", @case.ReceiptNumber),
-                ("status", l[$"Status.Citizen.{@case.Status}"]), ("comment", string.IsNullOrWhiteSpace(comment) ? "-" : comment),
+                ("status", l[$"Status.Citizen.{Cases.Workflows.CitizenStatus(workflow, @case.Status)}"]), ("comment", string.IsNullOrWhiteSpace(comment) ? "-" : comment),
                 ("url", $"{options.PortalUrl.TrimEnd('/')}/my/applications/{@case.Id}"))), cancellationToken);
 
     /// <summary>補正依頼: the questions to correct and the reason, like a decision's comment, with the link to the correction page.</summary>
@@ -61,6 +61,29 @@ public sealed class Notifications(CityDxDbContext db, IStringLocalizer<SharedRes
                 ("name", name), ("procedure", procedure.Name(english)), ("receipt", @case.ReceiptNumber),
                 ("expires", expiresOn.ToString(english ? "d MMMM yyyy" : "yyyy年M月d日", CultureInfo.CurrentCulture)),
                 ("url", $"{options.PortalUrl.TrimEnd('/')}/my/applications/{@case.Id}#documents"))), cancellationToken);
+
+    /// <summary>
+    /// Escalation: the unit's approvers are told a case is overdue by N business days. The mail names
+    /// the receipt number and procedure only (no personal data) and links to the case.
+    /// </summary>
+    public async Task CaseOverdueAsync(Case @case, Procedure procedure, int overdueBusinessDays, CancellationToken cancellationToken)
+    {
+        var approverRole = await db.Roles.Where(r => r.Name == Roles.Approver).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+        var approvers = await db.StaffMemberships.AsNoTracking()
+            .Where(m => m.OrganisationUnitId == @case.OrganisationUnitId && db.UserRoles.Any(ur => ur.UserId == m.UserId && ur.RoleId == approverRole))
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Email, u.PreferredCulture })
+            .ToListAsync(cancellationToken);
+        foreach (var approver in approvers.Where(a => a.Email is not null))
+        {
+            outbox.Enqueue(approver.Email!, approver.PreferredCulture, "Overdue", @case.Id, english => (
+                Text("Mail.Overdue.Subject", ("receipt", @case.ReceiptNumber)),
+                Text("Mail.Overdue.Body",
+                    ("procedure", procedure.Name(english)), ("receipt", @case.ReceiptNumber),
+                    ("days", overdueBusinessDays.ToString(CultureInfo.InvariantCulture)),
+                    ("due", @case.DueDate is { } due ? due.ToString(english ? "d MMMM yyyy" : "yyyy年M月d日", CultureInfo.CurrentCulture) : "-"),
+                    ("url", $"{options.PortalUrl.TrimEnd('/')}/staff/cases/{@case.Id}"))));
+        }
+    }
 
     private async Task ToApplicantAsync(Case @case, string kind, Func<bool, string, (string Subject, string Body)> compose, CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ public partial class Case
     /// 補正依頼: staff send the application back naming the questions to correct and why. The SLA
     /// clock stops until the applicant resubmits.
     /// </summary>
-    public void RequestCorrection(CaseWorkflow workflow, IReadOnlyCollection<string> fieldKeys, string actorUserId, string? reason, DateTimeOffset now)
+    public void RequestCorrection(CaseWorkflow workflow, IReadOnlyCollection<string> fieldKeys, CaseActor actor, string? reason, DateTimeOffset now, BusinessCalendar calendar)
     {
         var keys = fieldKeys.Where(k => !string.IsNullOrWhiteSpace(k)).Distinct(StringComparer.Ordinal).ToList();
         if (keys.Count == 0)
@@ -17,9 +17,8 @@ public partial class Case
             throw new DomainRuleException("Correction.NoFields", "A correction request names at least one field.");
         }
 
-        Apply(workflow, CaseAction.RequestCorrection, ActorKind.Staff, actorUserId, reason, now);
+        Apply(workflow, CaseAction.RequestCorrection, actor, reason, now, calendar);
         CorrectionFieldKeys = string.Join('\n', keys);
-        ClockPausedAt = now;
     }
 
     /// <summary>
@@ -30,14 +29,9 @@ public partial class Case
     /// </summary>
     public AnswerRevision Resubmit(CaseWorkflow workflow, IReadOnlyDictionary<string, string> answers, string actorUserId, BusinessCalendar calendar, DateTimeOffset now)
     {
-        var pausedAt = ClockPausedAt;
         var previous = AnswersJson;
-        Apply(workflow, CaseAction.Resubmit, ActorKind.Applicant, actorUserId, null, now);
+        Apply(workflow, CaseAction.Resubmit, CaseActor.Applicant(actorUserId), null, now, calendar);
         AnswersJson = JsonSerializer.Serialize(answers);
-        if (pausedAt is { } from && DueDate is { } due)
-        {
-            DueDate = ExtendDueDate(calendar, due, from, now);
-        }
 
         return new AnswerRevision(Id, now, actorUserId, previous, AnswersJson);
     }

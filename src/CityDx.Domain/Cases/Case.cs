@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CityDx.Domain.Japanese;
 
 namespace CityDx.Domain.Cases;
 
@@ -58,7 +59,8 @@ public partial class Case
 
     public DateTimeOffset? PaidAt { get; private set; }
 
-    public CaseStatus Status { get; private set; }
+    /// <summary>The code of the workflow state the case is in (see <see cref="CaseStatus"/> for the built-in ones).</summary>
+    public string Status { get; private set; } = CaseStatus.Submitted;
     public Channel Channel { get; private set; }
     public string AnswersJson { get; private set; } = "{}";
     public DateTimeOffset SubmittedAt { get; private set; }
@@ -73,6 +75,18 @@ public partial class Case
     public int Version { get; private set; }
 
     public IReadOnlyList<CaseHistoryEntry> History => _history;
+
+    /// <summary>The staff member working the case (担当者); null while nobody has claimed it.</summary>
+    public string? AssigneeUserId { get; private set; }
+
+    /// <summary>The applicant's name as stated (account name, or the visitor's name at the counter), for the queue.</summary>
+    public string? ApplicantName { get; private set; }
+
+    /// <summary>フリガナ of the applicant and of the person concerned, folded for search (see <see cref="SearchFolding"/>).</summary>
+    public string? NameSearchKey { get; private set; }
+
+    /// <summary>When the escalation rule last told the approvers this case is overdue; null until then.</summary>
+    public DateTimeOffset? EscalatedAt { get; private set; }
 
     /// <summary>
     /// The questions open for correction (補正依頼), one key a line; null when no correction is open.
@@ -123,7 +137,9 @@ public partial class Case
             SubmissionKey = submissionKey,
             Version = 1,
         };
-        c._history.Add(new CaseHistoryEntry(c.Id, now, actorUserId, null, CaseStatus.Submitted, null));
+        var role = actorUserId == applicantUserId ? WorkflowRole.Applicant : WorkflowRole.Staff;
+        c._history.Add(new CaseHistoryEntry(c.Id, now, actorUserId, role, "Submit", null, CaseStatus.Submitted, null));
+        c.NameApplicant(null, null);
         return c;
     }
 
@@ -168,10 +184,28 @@ public partial class Case
         Version++;
     }
 
-    /// <summary>Takes an action through the workflow; throws <see cref="DomainRuleException"/> when it is not allowed.</summary>
-    public CaseTransition Apply(CaseWorkflow workflow, CaseAction action, ActorKind actor, string actorUserId, string? comment, DateTimeOffset now)
+    /// <summary>
+    /// Records the applicant's name and フリガナ for the queue; the person concerned's フリガナ (代理申請)
+    /// is searchable too.
+    /// </summary>
+    public void NameApplicant(string? name, string? kana)
     {
-        var transition = workflow.Find(Status, action, actor)
+        ApplicantName = string.IsNullOrWhiteSpace(name) ? ApplicantName : name.Trim();
+        var keys = new[] { kana, SubjectNameKana }.Where(k => !string.IsNullOrWhiteSpace(k)).Select(k => SearchFolding.Fold(k!).Replace(" ", "", StringComparison.Ordinal));
+        var key = string.Join(' ', keys);
+        NameSearchKey = key.Length == 0 ? null : key;
+    }
+
+    /// <summary>
+    /// Takes an action through the workflow; throws <see cref="DomainRuleException"/> when it is not
+    /// allowed (not from this state, not for this person's roles, no comment where one is required,
+    /// or an approver deciding a case they reviewed themselves). The SLA clock stops on entering a
+    /// state where it does not run and, on leaving it, the due date moves on by the business days
+    /// spent there (JST dates: the days after the pause up to and including the day of resumption).
+    /// </summary>
+    public WorkflowTransition Apply(CaseWorkflow workflow, string action, CaseActor actor, string? comment, DateTimeOffset now, BusinessCalendar calendar)
+    {
+        var transition = workflow.Find(Status, action, actor.Roles)
             ?? throw new DomainRuleException("Case.ActionNotAllowed", $"{action} is not allowed from {Status}.");
         comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
         if (transition.CommentRequired && comment is null)
@@ -179,36 +213,103 @@ public partial class Case
             throw new DomainRuleException("Case.CommentRequired", $"{action} needs a comment.");
         }
 
-        _history.Add(new CaseHistoryEntry(Id, now, actorUserId, Status, transition.To, comment));
+        if (transition.Role == WorkflowRole.Approver && ReviewedBy(actor.UserId))
+        {
+            throw new DomainRuleException("Case.SeparationOfDuties", "The approver of a case cannot be a staff member who reviewed it.");
+        }
+
+        _history.Add(new CaseHistoryEntry(Id, now, actor.UserId, transition.Role, action, Status, transition.To, comment));
+        var leaving = workflow.State(Status);
+        var entering = workflow.State(transition.To);
         if (Status == CaseStatus.AwaitingCorrection && transition.To != CaseStatus.AwaitingCorrection)
         {
-            // Leaving the correction (resubmitted or withdrawn): nothing stays open for editing.
+            // Leaving the correction (resubmitted, resumed or withdrawn): nothing stays open for editing.
             CorrectionFieldKeys = null;
+        }
+
+        if (leaving is { PausesClock: true } && ClockPausedAt is { } pausedAt && entering is { ClockRuns: true })
+        {
+            DueDate = DueDate is { } due ? ExtendDueDate(calendar, due, pausedAt, now) : null;
+            ClockPausedAt = null;
+        }
+        else if (entering is { PausesClock: true } && ClockPausedAt is null)
+        {
+            ClockPausedAt = now;
+        }
+        else if (entering is { ClockRuns: false, PausesClock: false })
+        {
             ClockPausedAt = null;
         }
 
         Status = transition.To;
         UpdatedAt = now;
-        if (transition.To.IsTerminal())
+        if (entering is { Outcome: not Outcome.None } && DecidedAt is null)
         {
             DecidedAt = now;
+        }
+
+        if (entering is { ClockRuns: true } && leaving is { ClockRuns: false })
+        {
+            EscalatedAt = null;
         }
 
         Version++;
         return transition;
     }
+
+    /// <summary>Whether this person took a staff action on the case (the reviewer): they cannot also approve it.</summary>
+    public bool ReviewedBy(string userId) =>
+        _history.Any(h => h.ActorUserId == userId && h.ActorRole == WorkflowRole.Staff && h.Action != AssignAction);
+
+    public const string AssignAction = "Assign";
+    public const string EscalateAction = "Escalate";
+
+    /// <summary>担当者の割当: claims the case (assignee = the actor) or gives it to a colleague of the unit; null releases it.</summary>
+    public void Assign(string? assigneeUserId, string actorUserId, DateTimeOffset now)
+    {
+        if (assigneeUserId == AssigneeUserId)
+        {
+            throw new DomainRuleException("Case.AlreadyAssigned", "The case is already assigned so.");
+        }
+
+        AssigneeUserId = assigneeUserId;
+        // The line records the new assignee's account id in place of a comment (null: released).
+        _history.Add(new CaseHistoryEntry(Id, now, actorUserId, WorkflowRole.Staff, AssignAction, Status, Status, assigneeUserId));
+        UpdatedAt = now;
+        Version++;
+    }
+
+    /// <summary>Marks the case as escalated (the escalation job told the approvers); once per overdue episode.</summary>
+    public void MarkEscalated(string actorUserId, int overdueDays, DateTimeOffset now)
+    {
+        EscalatedAt = now;
+        _history.Add(new CaseHistoryEntry(Id, now, actorUserId, WorkflowRole.Staff, EscalateAction, Status, Status,
+            overdueDays.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Version++;
+    }
 }
 
-/// <summary>One line of a case's history: who, when, from → to, and the comment. Never changed or deleted.</summary>
+/// <summary>The person taking an action and the workflow roles they hold for this case.</summary>
+public sealed record CaseActor(string UserId, IReadOnlyCollection<string> Roles)
+{
+    public static CaseActor Applicant(string userId) => new(userId, [WorkflowRole.Applicant]);
+
+    public static CaseActor StaffMember(string userId, bool isStaff, bool isApprover) =>
+        new(userId, [.. isStaff ? [WorkflowRole.Staff] : Array.Empty<string>(), .. isApprover ? [WorkflowRole.Approver] : Array.Empty<string>()]);
+}
+
+/// <summary>One line of a case's history: who (in which role), when, what action, from → to, and the comment. Never changed or deleted.</summary>
 public class CaseHistoryEntry
 {
     private CaseHistoryEntry() { }
 
-    public CaseHistoryEntry(Guid caseId, DateTimeOffset at, string actorUserId, CaseStatus? from, CaseStatus to, string? comment)
+    public CaseHistoryEntry(Guid caseId, DateTimeOffset at, string actorUserId, string actorRole, string action, string? from, string to, string? comment)
     {
         CaseId = caseId;
         At = at;
         ActorUserId = actorUserId;
+        ActorRole = actorRole;
+        Action = action;
         FromStatus = from;
         ToStatus = to;
         Comment = comment;
@@ -218,7 +319,14 @@ public class CaseHistoryEntry
     public Guid CaseId { get; private set; }
     public DateTimeOffset At { get; private set; }
     public string ActorUserId { get; private set; } = "";
-    public CaseStatus? FromStatus { get; private set; }
-    public CaseStatus ToStatus { get; private set; }
+
+    /// <summary>The workflow role the action was taken in (Applicant, Staff, Approver): separation of duties reads it.</summary>
+    public string ActorRole { get; private set; } = "";
+
+    /// <summary>The action code (Submit, a workflow action, Assign, Escalate).</summary>
+    public string Action { get; private set; } = "";
+
+    public string? FromStatus { get; private set; }
+    public string ToStatus { get; private set; } = "";
     public string? Comment { get; private set; }
 }

@@ -50,6 +50,5 @@ public static class CaseMessageRules
     /// Messages can be written while the case is open and after approval (when a document is issued);
     /// a withdrawn, rejected or completed case is closed for conversation.
     /// </summary>
-    public static bool AcceptsMessages(this CaseStatus status) =>
-        status is not (CaseStatus.Withdrawn or CaseStatus.Rejected or CaseStatus.Completed);
+    public static bool AcceptsMessages(this CaseWorkflow workflow, string status) => !workflow.IsTerminal(status);
 }

@@ -38,6 +38,6 @@ public class IssuedDocument
 
     public bool IsAvailableOn(DateOnly today) => today <= ExpiresOn;
 
-    /// <summary>Documents can be issued only for an approved case.</summary>
-    public static bool CanIssueFor(CaseStatus status) => status == CaseStatus.Approved;
+    /// <summary>Documents can be issued only for an approved case (approved, or completed when it is issued again).</summary>
+    public static bool CanIssueFor(CaseWorkflow workflow, string status) => workflow.OutcomeOf(status) == Outcome.Approved;
 }

@@ -105,6 +105,36 @@ public class Procedure
     public bool IsPublished { get; private set; }
     public Guid? CurrentFormVersionId { get; private set; }
 
+    /// <summary>The procedure's workflow as JSON; null for the default workflow (with the approval step).</summary>
+    public string? WorkflowJson { get; private set; }
+
+    /// <summary>The workflow its cases follow (parsed on each call: cache the result when reading it in a loop).</summary>
+    public Cases.CaseWorkflow Workflow => Cases.CaseWorkflow.FromJson(WorkflowJson);
+
+    /// <summary>
+    /// Sets the workflow after checking it; states still holding cases must stay (the caller passes
+    /// the states that hold cases). Throws <see cref="Cases.DomainRuleException"/> naming the first problem.
+    /// </summary>
+    /// <param name="tolerated">Problem codes accepted while an admin is still building the workflow (a new state not yet joined up).</param>
+    public void ChangeWorkflow(Cases.CaseWorkflow workflow, IReadOnlyCollection<string> statesInUse, IReadOnlyCollection<string>? tolerated = null)
+    {
+        ArgumentNullException.ThrowIfNull(workflow);
+        var problem = workflow.Problems().FirstOrDefault(p => tolerated is null || !tolerated.Contains(p.Code));
+        if (problem is not null)
+        {
+            throw new Cases.DomainRuleException(problem.Code, problem.Detail);
+        }
+
+        var dropped = statesInUse.FirstOrDefault(s => workflow.State(s) is null);
+        if (dropped is not null)
+        {
+            throw new Cases.DomainRuleException("Workflow.StateInUse", dropped);
+        }
+
+        var json = workflow.ToJson();
+        WorkflowJson = json == Cases.CaseWorkflow.Default.ToJson() ? null : json;
+    }
+
     /// <summary>
     /// Names, descriptions and keywords folded for search: full/half width and hiragana/katakana
     /// made alike, lower case, so "ｼﾞｭｳﾐﾝﾋｮｳ", "じゅうみんひょう" and "住民票" each find what they should.

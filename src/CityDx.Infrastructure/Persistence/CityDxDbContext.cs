@@ -103,6 +103,8 @@ public abstract class CityDxDbContext(DbContextOptions options)
             b.Property(p => p.RequiredDocumentsJa).HasMaxLength(4000);
             b.Property(p => p.RequiredDocumentsEn).HasMaxLength(4000);
             b.Property(p => p.SearchText).HasMaxLength(12000);
+            b.Property(p => p.WorkflowJson).HasMaxLength(64000);
+            b.Ignore(p => p.Workflow);
             b.Ignore(p => p.LifeEventList);
             b.HasIndex(p => new { p.IsPublished, p.Category });
             b.HasOne<OrganisationUnit>().WithMany().HasForeignKey(p => p.OwningUnitId).OnDelete(DeleteBehavior.Restrict);
@@ -129,7 +131,14 @@ public abstract class CityDxDbContext(DbContextOptions options)
             b.Property(c => c.ApplicantUserId).HasMaxLength(450);
             b.HasIndex(c => new { c.ApplicantUserId, c.SubmissionKey }).IsUnique();
             b.HasIndex(c => new { c.ApplicantUserId, c.SubmittedAt });
-            b.HasIndex(c => new { c.OrganisationUnitId, c.Status, c.SubmittedAt });
+            b.Property(c => c.Status).HasMaxLength(40);
+            // Queue keysets: (unit, state) then filing date or due date, receipt number as the tiebreaker.
+            b.HasIndex(c => new { c.OrganisationUnitId, c.Status, c.SubmittedAt, c.ReceiptNumber });
+            b.HasIndex(c => new { c.OrganisationUnitId, c.Status, c.DueDate, c.ReceiptNumber });
+            b.HasIndex(c => new { c.AssigneeUserId, c.Status });
+            b.Property(c => c.AssigneeUserId).HasMaxLength(450);
+            b.Property(c => c.ApplicantName).HasMaxLength(100);
+            b.Property(c => c.NameSearchKey).HasMaxLength(250);
             b.Property(c => c.Version).IsConcurrencyToken();
             b.Property(c => c.SubjectName).HasMaxLength(100);
             b.Property(c => c.SubjectNameKana).HasMaxLength(100);
@@ -259,6 +268,10 @@ public abstract class CityDxDbContext(DbContextOptions options)
             b.ToTable("case_history");
             b.HasKey(h => h.Id);
             b.Property(h => h.ActorUserId).HasMaxLength(450);
+            b.Property(h => h.ActorRole).HasMaxLength(20);
+            b.Property(h => h.Action).HasMaxLength(40);
+            b.Property(h => h.FromStatus).HasMaxLength(40);
+            b.Property(h => h.ToStatus).HasMaxLength(40);
             b.Property(h => h.Comment).HasMaxLength(4000);
             b.HasIndex(h => new { h.CaseId, h.At });
         });

@@ -24,6 +24,13 @@ public static class ModelStateExtensions
         page.ViewData[ErrorOrderKey] = exception.Errors.Select(e => e.PropertyName).Distinct().ToList();
     }
 
+    /// <summary>Adds the errors under the page's own field names (request property → input name).</summary>
+    public static void AddValidationErrors(this PageModel page, ValidationException exception, IReadOnlyDictionary<string, string> rename)
+    {
+        var renamed = exception.Errors.Select(e => new FluentValidation.Results.ValidationFailure(rename.GetValueOrDefault(e.PropertyName, e.PropertyName), e.ErrorMessage));
+        page.AddValidationErrors(new ValidationException(renamed));
+    }
+
     public static string? ErrorFor(this ModelStateDictionary modelState, string key) =>
         modelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
 }

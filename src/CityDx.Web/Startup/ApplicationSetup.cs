@@ -35,6 +35,14 @@ public static class ApplicationSetup
             .Validate(o => o.ExpiryDays is >= 1 and <= 365, "Drafts:ExpiryDays must be between 1 and 365.").ValidateOnStart();
         services.AddSingleton(configuration.GetSection(CityDx.Application.Cases.IssuedDocumentOptions.Section).Get<CityDx.Application.Cases.IssuedDocumentOptions>()
             ?? new CityDx.Application.Cases.IssuedDocumentOptions());
+        var queue = configuration.GetSection(CityDx.Application.Cases.QueueOptions.Section).Get<CityDx.Application.Cases.QueueOptions>()
+            ?? new CityDx.Application.Cases.QueueOptions();
+        if (queue.BatchLimit is < 1 or > 10_000 || queue.PageSize is < 1 or > 500 || queue.DueSoonBusinessDays is < 0 or > 60)
+        {
+            throw new InvalidOperationException("Queue:BatchLimit must be 1–10000, Queue:PageSize 1–500 and Queue:DueSoonBusinessDays 0–60.");
+        }
+
+        services.AddSingleton(queue);
         return services;
     }
 }

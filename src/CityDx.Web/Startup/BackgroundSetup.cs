@@ -30,6 +30,14 @@ public static class BackgroundSetup
                 .WithIdentity("deliver-outbox-every", "mail")
                 .StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(Math.Max(1, mail.DeliverEverySeconds))).RepeatForever()));
+
+            // SLA escalation: hourly is enough for a rule counted in business days.
+            var escalateEveryMinutes = configuration.GetValue("Queue:EscalateEveryMinutes", 60);
+            q.AddJob<EscalateOverdueCasesJob>(j => j.WithIdentity(EscalateOverdueCasesJob.Key));
+            q.AddTrigger(t => t.ForJob(EscalateOverdueCasesJob.Key)
+                .WithIdentity("escalate-overdue-every", "sla")
+                .StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(Math.Max(1, escalateEveryMinutes))).RepeatForever()));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;

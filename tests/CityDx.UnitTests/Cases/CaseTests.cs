@@ -5,6 +5,8 @@ namespace CityDx.UnitTests.Cases;
 public sealed class CaseTests
 {
     private static readonly DateTimeOffset Filed = new(2026, 4, 1, 1, 0, 0, TimeSpan.Zero);
+    private static readonly CityDx.Domain.Japanese.BusinessCalendar Calendar = new();
+    private static readonly CaseActor Staff = CaseActor.StaffMember("staff", isStaff: true, isApprover: false);
 
     private static Case NewCase() => Case.Submit(ReceiptNumber.Generate(), Guid.NewGuid(), Guid.NewGuid(), "citizen", Guid.NewGuid(),
         Channel.Online, new Dictionary<string, string> { ["name"] = "大阪 花子" }, Guid.NewGuid(), new DateOnly(2026, 4, 8), "citizen", Filed);
@@ -25,14 +27,14 @@ public sealed class CaseTests
     {
         var c = NewCase();
         var at = Filed.AddDays(2);
-        c.Apply(CaseWorkflow.Default, CaseAction.StartReview, ActorKind.Staff, "staff", null, at);
-        c.Apply(CaseWorkflow.Default, CaseAction.Approve, ActorKind.Staff, "staff", " 問題ありません ", at.AddHours(1));
+        c.Apply(CaseWorkflow.DefaultWithoutApproval, CaseAction.StartReview, Staff, null, at, Calendar);
+        c.Apply(CaseWorkflow.DefaultWithoutApproval, CaseAction.Approve, Staff, " 問題ありません ", at.AddHours(1), Calendar);
 
         Assert.Equal(CaseStatus.Approved, c.Status);
         Assert.Equal(at.AddHours(1), c.DecidedAt);
         Assert.Equal(3, c.Version);
         var last = c.History[^1];
-        Assert.Equal((CaseStatus?)CaseStatus.UnderReview, last.FromStatus);
+        Assert.Equal(CaseStatus.UnderReview, last.FromStatus);
         Assert.Equal(CaseStatus.Approved, last.ToStatus);
         Assert.Equal("staff", last.ActorUserId);
         Assert.Equal("問題ありません", last.Comment);
@@ -42,8 +44,8 @@ public sealed class CaseTests
     public void A_decided_case_cannot_be_decided_again()
     {
         var c = NewCase();
-        c.Apply(CaseWorkflow.Default, CaseAction.Approve, ActorKind.Staff, "staff", null, Filed);
-        var ex = Assert.Throws<DomainRuleException>(() => c.Apply(CaseWorkflow.Default, CaseAction.Reject, ActorKind.Staff, "staff", "no", Filed));
+        c.Apply(CaseWorkflow.DefaultWithoutApproval, CaseAction.Approve, Staff, null, Filed, Calendar);
+        var ex = Assert.Throws<DomainRuleException>(() => c.Apply(CaseWorkflow.DefaultWithoutApproval, CaseAction.Reject, Staff, "no", Filed, Calendar));
         Assert.Equal("Case.ActionNotAllowed", ex.Code);
         Assert.Equal(2, c.History.Count);
     }
@@ -52,7 +54,7 @@ public sealed class CaseTests
     public void Rejecting_without_a_reason_is_refused_and_changes_nothing()
     {
         var c = NewCase();
-        var ex = Assert.Throws<DomainRuleException>(() => c.Apply(CaseWorkflow.Default, CaseAction.Reject, ActorKind.Staff, "staff", "   ", Filed));
+        var ex = Assert.Throws<DomainRuleException>(() => c.Apply(CaseWorkflow.DefaultWithoutApproval, CaseAction.Reject, Staff, "   ", Filed, Calendar));
         Assert.Equal("Case.CommentRequired", ex.Code);
         Assert.Equal(CaseStatus.Submitted, c.Status);
         Assert.Single(c.History);
@@ -63,19 +65,19 @@ public sealed class CaseTests
     public void Only_the_applicant_withdraws_and_staff_cannot_withdraw_for_them()
     {
         var c = NewCase();
-        Assert.Throws<DomainRuleException>(() => c.Apply(CaseWorkflow.Default, CaseAction.Withdraw, ActorKind.Staff, "staff", "x", Filed));
-        c.Apply(CaseWorkflow.Default, CaseAction.Withdraw, ActorKind.Applicant, "citizen", "引越しのため", Filed);
+        Assert.Throws<DomainRuleException>(() => c.Apply(CaseWorkflow.DefaultWithoutApproval, CaseAction.Withdraw, Staff, "x", Filed, Calendar));
+        c.Apply(CaseWorkflow.DefaultWithoutApproval, CaseAction.Withdraw, CaseActor.Applicant("citizen"), "引越しのため", Filed, Calendar);
         Assert.Equal(CaseStatus.Withdrawn, c.Status);
     }
 
     [Theory]
-    [InlineData(CaseStatus.Submitted, new[] { CaseAction.StartReview, CaseAction.Approve, CaseAction.Reject, CaseAction.RequestCorrection })]
-    [InlineData(CaseStatus.UnderReview, new[] { CaseAction.Approve, CaseAction.Reject, CaseAction.RequestCorrection })]
-    [InlineData(CaseStatus.AwaitingCorrection, new CaseAction[0])]
-    [InlineData(CaseStatus.Approved, new CaseAction[0])]
-    [InlineData(CaseStatus.Rejected, new CaseAction[0])]
-    public void Staff_see_the_actions_of_the_state(CaseStatus status, CaseAction[] expected) =>
-        Assert.Equal(expected, CaseWorkflow.Default.AvailableFrom(status, ActorKind.Staff).Select(t => t.Action).Distinct().ToArray());
+    [InlineData(CaseStatus.Submitted, new[] { CaseAction.StartReview, CaseAction.RequestCorrection, CaseAction.Approve, CaseAction.Reject })]
+    [InlineData(CaseStatus.UnderReview, new[] { CaseAction.RequestCorrection, CaseAction.Approve, CaseAction.Reject })]
+    [InlineData(CaseStatus.AwaitingCorrection, new[] { CaseAction.ResumeReview })]
+    [InlineData(CaseStatus.Approved, new[] { CaseAction.Complete })]
+    [InlineData(CaseStatus.Rejected, new string[0])]
+    public void Staff_see_the_actions_of_the_state(string status, string[] expected) =>
+        Assert.Equal(expected, CaseWorkflow.DefaultWithoutApproval.AvailableFrom(status, Staff.Roles).Select(t => t.Action).Distinct().ToArray());
 
     [Fact]
     public void A_fee_is_due_then_paid_once()

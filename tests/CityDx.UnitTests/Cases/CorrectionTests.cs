@@ -7,6 +7,7 @@ namespace CityDx.UnitTests.Cases;
 public sealed class CorrectionTests
 {
     private static readonly BusinessCalendar Calendar = new();
+    private static readonly CaseActor Staff = CaseActor.StaffMember("staff", isStaff: true, isApprover: false);
 
     // Wednesday 1 April 2026, 10:00 JST.
     private static readonly DateTimeOffset Filed = new(2026, 4, 1, 1, 0, 0, TimeSpan.Zero);
@@ -18,21 +19,21 @@ public sealed class CorrectionTests
     [Theory]
     [InlineData(CaseStatus.Submitted)]
     [InlineData(CaseStatus.UnderReview)]
-    public void Staff_can_request_a_correction_from_submitted_and_under_review(CaseStatus from)
+    public void Staff_can_request_a_correction_from_submitted_and_under_review(string from)
     {
-        Assert.Equal(CaseStatus.AwaitingCorrection, CaseWorkflow.Default.Find(from, CaseAction.RequestCorrection, ActorKind.Staff)?.To);
-        Assert.True(CaseWorkflow.Default.Find(from, CaseAction.RequestCorrection, ActorKind.Staff)!.CommentRequired);
-        Assert.Null(CaseWorkflow.Default.Find(from, CaseAction.RequestCorrection, ActorKind.Applicant));
+        Assert.Equal(CaseStatus.AwaitingCorrection, CaseWorkflow.Default.Find(from, CaseAction.RequestCorrection, WorkflowRole.Staff)?.To);
+        Assert.True(CaseWorkflow.Default.Find(from, CaseAction.RequestCorrection, WorkflowRole.Staff)!.CommentRequired);
+        Assert.Null(CaseWorkflow.Default.Find(from, CaseAction.RequestCorrection, WorkflowRole.Applicant));
     }
 
     [Fact]
     public void Only_the_applicant_resubmits_and_may_withdraw_while_a_correction_is_open()
     {
-        Assert.Equal(CaseStatus.UnderReview, CaseWorkflow.Default.Find(CaseStatus.AwaitingCorrection, CaseAction.Resubmit, ActorKind.Applicant)?.To);
-        Assert.Null(CaseWorkflow.Default.Find(CaseStatus.AwaitingCorrection, CaseAction.Resubmit, ActorKind.Staff));
-        Assert.Equal(CaseStatus.Withdrawn, CaseWorkflow.Default.Find(CaseStatus.AwaitingCorrection, CaseAction.Withdraw, ActorKind.Applicant)?.To);
-        Assert.Null(CaseWorkflow.Default.Find(CaseStatus.Approved, CaseAction.RequestCorrection, ActorKind.Staff));
-        Assert.Null(CaseWorkflow.Default.Find(CaseStatus.UnderReview, CaseAction.Resubmit, ActorKind.Applicant));
+        Assert.Equal(CaseStatus.UnderReview, CaseWorkflow.Default.Find(CaseStatus.AwaitingCorrection, CaseAction.Resubmit, WorkflowRole.Applicant)?.To);
+        Assert.Null(CaseWorkflow.Default.Find(CaseStatus.AwaitingCorrection, CaseAction.Resubmit, WorkflowRole.Staff));
+        Assert.Equal(CaseStatus.Withdrawn, CaseWorkflow.Default.Find(CaseStatus.AwaitingCorrection, CaseAction.Withdraw, WorkflowRole.Applicant)?.To);
+        Assert.Null(CaseWorkflow.Default.Find(CaseStatus.Approved, CaseAction.RequestCorrection, WorkflowRole.Staff));
+        Assert.Null(CaseWorkflow.Default.Find(CaseStatus.UnderReview, CaseAction.Resubmit, WorkflowRole.Applicant));
     }
 
     [Fact]
@@ -40,9 +41,9 @@ public sealed class CorrectionTests
     {
         var c = NewCase();
         Assert.Equal("Case.CommentRequired", Assert.Throws<DomainRuleException>(() =>
-            c.RequestCorrection(CaseWorkflow.Default, ["phone"], "staff", "  ", Filed.AddHours(1))).Code);
+            c.RequestCorrection(CaseWorkflow.Default, ["phone"], Staff, "  ", Filed.AddHours(1), Calendar)).Code);
         Assert.Equal("Correction.NoFields", Assert.Throws<DomainRuleException>(() =>
-            c.RequestCorrection(CaseWorkflow.Default, [], "staff", "電話番号が違います", Filed.AddHours(1))).Code);
+            c.RequestCorrection(CaseWorkflow.Default, [], Staff, "電話番号が違います", Filed.AddHours(1), Calendar)).Code);
         Assert.Equal(CaseStatus.Submitted, c.Status);
         Assert.Single(c.History);
     }
@@ -52,7 +53,7 @@ public sealed class CorrectionTests
     {
         var c = NewCase();
         var at = Filed.AddDays(1);
-        c.RequestCorrection(CaseWorkflow.Default, ["phone", "name", "phone"], "staff", "電話番号がつながりません", at);
+        c.RequestCorrection(CaseWorkflow.Default, ["phone", "name", "phone"], Staff, "電話番号がつながりません", at, Calendar);
 
         Assert.Equal(CaseStatus.AwaitingCorrection, c.Status);
         Assert.Equal(["phone", "name"], c.CorrectionFields);
@@ -66,7 +67,7 @@ public sealed class CorrectionTests
     {
         var c = NewCase(due: new DateOnly(2026, 4, 15));
         // Requested Thursday 2 April (JST); resubmitted Wednesday 8 April: 3, 6, 7, 8 April are business days waited.
-        c.RequestCorrection(CaseWorkflow.Default, ["phone"], "staff", "電話番号がつながりません", new DateTimeOffset(2026, 4, 2, 9, 0, 0, JapanTimeOffset));
+        c.RequestCorrection(CaseWorkflow.Default, ["phone"], Staff, "電話番号がつながりません", new DateTimeOffset(2026, 4, 2, 9, 0, 0, JapanTimeOffset), Calendar);
         var revision = c.Resubmit(CaseWorkflow.Default, new Dictionary<string, string> { ["name"] = "大阪 花子", ["phone"] = "0612345678" }, "citizen", Calendar,
             new DateTimeOffset(2026, 4, 8, 15, 0, 0, JapanTimeOffset));
 
@@ -78,7 +79,7 @@ public sealed class CorrectionTests
         Assert.Equal("0662088181", revision.PreviousAnswers["phone"]);
         Assert.Equal("0612345678", revision.NewAnswers["phone"]);
         Assert.Equal("citizen", revision.ActorUserId);
-        Assert.Equal((CaseStatus?)CaseStatus.AwaitingCorrection, c.History[^1].FromStatus);
+        Assert.Equal(CaseStatus.AwaitingCorrection, c.History[^1].FromStatus);
     }
 
     [Fact]
@@ -116,8 +117,8 @@ public sealed class CorrectionTests
     public void Withdrawing_during_a_correction_closes_it()
     {
         var c = NewCase();
-        c.RequestCorrection(CaseWorkflow.Default, ["phone"], "staff", "電話番号がつながりません", Filed.AddHours(1));
-        c.Apply(CaseWorkflow.Default, CaseAction.Withdraw, ActorKind.Applicant, "citizen", "申請を取りやめます", Filed.AddHours(2));
+        c.RequestCorrection(CaseWorkflow.Default, ["phone"], Staff, "電話番号がつながりません", Filed.AddHours(1), Calendar);
+        c.Apply(CaseWorkflow.Default, CaseAction.Withdraw, CaseActor.Applicant("citizen"), "申請を取りやめます", Filed.AddHours(2), Calendar);
 
         Assert.Equal(CaseStatus.Withdrawn, c.Status);
         Assert.Empty(c.CorrectionFields);
@@ -141,8 +142,8 @@ public sealed class CorrectionTests
     [InlineData(CaseStatus.Withdrawn, false)]
     [InlineData(CaseStatus.Rejected, false)]
     [InlineData(CaseStatus.Completed, false)]
-    public void Messages_are_open_until_the_case_is_closed(CaseStatus status, bool open) =>
-        Assert.Equal(open, status.AcceptsMessages());
+    public void Messages_are_open_until_the_case_is_closed(string status, bool open) =>
+        Assert.Equal(open, CaseWorkflow.Default.AcceptsMessages(status));
 
     [Fact]
     public void An_issued_document_is_available_up_to_and_including_its_last_day()
@@ -150,8 +151,8 @@ public sealed class CorrectionTests
         var d = new IssuedDocument(Guid.NewGuid(), Guid.NewGuid(), "許可証.pdf", "application/pdf", 10, "00", "k", new DateOnly(2026, 6, 30), "staff", Filed);
         Assert.True(d.IsAvailableOn(new DateOnly(2026, 6, 30)));
         Assert.False(d.IsAvailableOn(new DateOnly(2026, 7, 1)));
-        Assert.True(IssuedDocument.CanIssueFor(CaseStatus.Approved));
-        Assert.False(IssuedDocument.CanIssueFor(CaseStatus.UnderReview));
+        Assert.True(IssuedDocument.CanIssueFor(CaseWorkflow.Default, CaseStatus.Approved));
+        Assert.False(IssuedDocument.CanIssueFor(CaseWorkflow.Default, CaseStatus.UnderReview));
     }
 
     private static readonly TimeSpan JapanTimeOffset = TimeSpan.FromHours(9);

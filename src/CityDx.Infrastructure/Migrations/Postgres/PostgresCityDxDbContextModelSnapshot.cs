@@ -114,7 +114,15 @@ namespace CityDx.Infrastructure.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("ApplicantName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("ApplicantUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("AssigneeUserId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
@@ -134,11 +142,18 @@ namespace CityDx.Infrastructure.Migrations.Postgres
                     b.Property<DateOnly?>("DueDate")
                         .HasColumnType("date");
 
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int?>("FeeYen")
                         .HasColumnType("integer");
 
                     b.Property<Guid>("FormVersionId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("NameSearchKey")
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
 
                     b.Property<Guid>("OrganisationUnitId")
                         .HasColumnType("uuid");
@@ -165,8 +180,10 @@ namespace CityDx.Infrastructure.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.Property<int>("Status")
-                        .HasColumnType("integer");
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("SubjectName")
                         .HasMaxLength(100)
@@ -203,7 +220,11 @@ namespace CityDx.Infrastructure.Migrations.Postgres
 
                     b.HasIndex("ApplicantUserId", "SubmittedAt");
 
-                    b.HasIndex("OrganisationUnitId", "Status", "SubmittedAt");
+                    b.HasIndex("AssigneeUserId", "Status");
+
+                    b.HasIndex("OrganisationUnitId", "Status", "DueDate", "ReceiptNumber");
+
+                    b.HasIndex("OrganisationUnitId", "Status", "SubmittedAt", "ReceiptNumber");
 
                     b.ToTable("cases", (string)null);
                 });
@@ -215,6 +236,16 @@ namespace CityDx.Infrastructure.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ActorRole")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("ActorUserId")
                         .IsRequired()
@@ -231,11 +262,14 @@ namespace CityDx.Infrastructure.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
-                    b.Property<int?>("FromStatus")
-                        .HasColumnType("integer");
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
-                    b.Property<int>("ToStatus")
-                        .HasColumnType("integer");
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.HasKey("Id");
 
@@ -727,6 +761,10 @@ namespace CityDx.Infrastructure.Migrations.Postgres
 
                     b.Property<int>("StandardProcessingDays")
                         .HasColumnType("integer");
+
+                    b.Property<string>("WorkflowJson")
+                        .HasMaxLength(64000)
+                        .HasColumnType("character varying(64000)");
 
                     b.HasKey("Id");
 

@@ -106,7 +106,15 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ApplicantName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ApplicantUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssigneeUserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
@@ -126,10 +134,17 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                     b.Property<DateOnly?>("DueDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("FeeYen")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("FormVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameSearchKey")
+                        .HasMaxLength(250)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OrganisationUnitId")
@@ -157,8 +172,10 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SubjectName")
                         .HasMaxLength(100)
@@ -195,7 +212,11 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("ApplicantUserId", "SubmittedAt");
 
-                    b.HasIndex("OrganisationUnitId", "Status", "SubmittedAt");
+                    b.HasIndex("AssigneeUserId", "Status");
+
+                    b.HasIndex("OrganisationUnitId", "Status", "DueDate", "ReceiptNumber");
+
+                    b.HasIndex("OrganisationUnitId", "Status", "SubmittedAt", "ReceiptNumber");
 
                     b.ToTable("cases", (string)null);
                 });
@@ -205,6 +226,16 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorRole")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ActorUserId")
                         .IsRequired()
@@ -221,11 +252,14 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("FromStatus")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
-                    b.Property<int>("ToStatus")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -717,6 +751,10 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
 
                     b.Property<int>("StandardProcessingDays")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("WorkflowJson")
+                        .HasMaxLength(64000)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 

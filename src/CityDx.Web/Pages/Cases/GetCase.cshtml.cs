@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CityDx.Web.Pages.Cases;
 
 /// <summary>
-/// 案件詳細, with the forms of the staff side: the decision (<see cref="DecideCase.Command"/>), a
+/// 案件詳細, with the forms of the staff side: a workflow action (<see cref="TakeAction.Command"/>), claim/assign, a
 /// correction request, a message or internal note, and an issued document for an approved case.
 /// </summary>
 public sealed class GetCaseModel(IMediator mediator, IssuedDocumentOptions documentOptions) : PageModel
@@ -18,7 +18,7 @@ public sealed class GetCaseModel(IMediator mediator, IssuedDocumentOptions docum
     public GetCase.Detail? Case { get; private set; }
 
     [BindProperty]
-    public CaseAction? Action { get; set; }
+    public string? Action { get; set; }
 
     [BindProperty]
     public string? Comment { get; set; }
@@ -58,7 +58,16 @@ public sealed class GetCaseModel(IMediator mediator, IssuedDocumentOptions docum
     }
 
     public Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) =>
-        SendAsync(id, () => mediator.Send(new DecideCase.Command(id, Action ?? 0, Comment, ExpectedVersion), ct), ct, conflict: () => Action = null);
+        SendAsync(id, () => mediator.Send(new TakeAction.Command(id, Action, Comment, ExpectedVersion), ct), ct, conflict: () => Action = null);
+
+    [BindProperty]
+    public string? AssigneeUserId { get; set; }
+
+    public Task<IActionResult> OnPostClaimAsync(Guid id, CancellationToken ct) =>
+        SendAsync(id, () => mediator.Send(new AssignCase.Command(id, null, ExpectedVersion, Claim: true), ct), ct, anchor: "#assign");
+
+    public Task<IActionResult> OnPostAssignAsync(Guid id, CancellationToken ct) =>
+        SendAsync(id, () => mediator.Send(new AssignCase.Command(id, string.IsNullOrEmpty(AssigneeUserId) ? null : AssigneeUserId, ExpectedVersion), ct), ct, anchor: "#assign");
 
     public Task<IActionResult> OnPostRequestCorrectionAsync(Guid id, CancellationToken ct) =>
         SendAsync(id, () => mediator.Send(new RequestCorrection.Command(id, FieldKeys, Reason, ExpectedVersion), ct), ct);

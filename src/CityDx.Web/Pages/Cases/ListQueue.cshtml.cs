@@ -1,5 +1,4 @@
 using CityDx.Application.Cases;
-using CityDx.Domain.Cases;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -7,30 +6,90 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CityDx.Web.Pages.Cases;
 
-public sealed class ListQueueModel(IMediator mediator) : PageModel
+/// <summary>
+/// 案件一覧(処理待ち) with its filters and 一括処理: the batch form posts the chosen cases (or "all
+/// matching the filter") and one action; the page then lists each case's result.
+/// </summary>
+public sealed class ListQueueModel(IMediator mediator, QueueOptions options) : PageModel
 {
-    [FromQuery(Name = "unit")]
-    public Guid? Unit { get; set; }
-
-    [FromQuery(Name = "status")]
-    public CaseStatus? Status { get; set; }
+    [BindProperty(SupportsGet = true)]
+    public QueueFilterForm Filter { get; set; } = new();
 
     [FromQuery(Name = "after")]
     public string? After { get; set; }
 
     public ListQueue.Page? Result { get; private set; }
 
+    public BatchAction.Result? BatchResult { get; private set; }
+
+    public int BatchLimit => options.BatchLimit;
+
+    /// <summary>Personal columns are offered only to the roles allowed them (the export refuses them otherwise).</summary>
+    public bool CanExportPersonal => options.PersonalDataRoles.Any(User.IsInRole);
+
+    [BindProperty]
+    public List<Guid> Selected { get; set; } = [];
+
+    [BindProperty]
+    public bool AllMatching { get; set; }
+
+    [BindProperty]
+    public string? BatchActionCode { get; set; }
+
+    [BindProperty]
+    public string? BatchComment { get; set; }
+
+    [BindProperty]
+    public string? BatchAssignee { get; set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         try
         {
-            Result = await mediator.Send(new ListQueue.Query(Unit, Status, After), ct);
-            return Page();
+            Result = await mediator.Send(new ListQueue.Query(Filter.ToFilter(), Filter.Sort, After), ct);
         }
-        catch (ValidationException)
+        catch (ValidationException ex)
         {
-            // A tampered cursor or status: start from the first page rather than fail.
-            return Redirect("/staff/cases");
+            // A bad filter value (or a tampered cursor): say what is wrong and show the first page unfiltered.
+            this.AddValidationErrors(ex, FilterFields);
+            Result = await mediator.Send(new ListQueue.Query(new ListQueue.Filter()), ct);
         }
+
+        return Page();
+    }
+
+    /// <summary>The filter's request properties → the ids of the filter's inputs (so the error summary links to them).</summary>
+    public static readonly IReadOnlyDictionary<string, string> FilterFields = new Dictionary<string, string>
+    {
+        ["Filter.Status"] = "status", ["Filter.Assignee"] = "assignee", ["Filter.Due"] = "due", ["Filter.DueWithinDays"] = "within",
+        ["Filter.FiledTo"] = "to", ["Filter.Channel"] = "channel", ["Filter.ReceiptNumber"] = "receipt", ["Filter.Kana"] = "kana",
+        ["Sort"] = "sort", ["After"] = "status",
+    };
+
+    public async Task<IActionResult> OnPostBatchAsync(CancellationToken ct)
+    {
+        try
+        {
+            BatchResult = await mediator.Send(new BatchAction.Command(Selected, AllMatching ? Filter.ToFilter() : null, BatchActionCode, BatchComment,
+                string.IsNullOrEmpty(BatchAssignee) ? null : BatchAssignee), ct);
+        }
+        catch (ValidationException ex)
+        {
+            this.AddValidationErrors(ex, new Dictionary<string, string>
+            {
+                [nameof(BatchAction.Command.Action)] = nameof(BatchActionCode),
+                [nameof(BatchAction.Command.Comment)] = nameof(BatchComment),
+                [nameof(BatchAction.Command.AssigneeUserId)] = nameof(BatchAssignee),
+                [nameof(BatchAction.Command.CaseIds)] = "batch-cases",
+                [nameof(BatchAction.Command.AllMatching)] = "batch-cases",
+            });
+        }
+        catch (Application.Common.ConflictException ex)
+        {
+            ModelState.AddModelError("batch-cases", ex.Message);
+        }
+
+        Result = await mediator.Send(new ListQueue.Query(Filter.ToFilter(), Filter.Sort), ct);
+        return Page();
     }
 }

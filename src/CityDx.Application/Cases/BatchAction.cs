@@ -1,0 +1,159 @@
+using System.Globalization;
+using CityDx.Application.Common;
+using CityDx.Application.Resources;
+using CityDx.Domain;
+using CityDx.Domain.Cases;
+using CityDx.Domain.Forms;
+using CityDx.Domain.Japanese;
+using CityDx.Infrastructure.Persistence;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CityDx.Application.Cases;
+
+/// <summary>
+/// 一括処理: one action on many cases — chosen in the queue, or all matching a filter up to
+/// <see cref="QueueOptions.BatchLimit"/>. Each case is checked on its own by the same rules as a
+/// single action (workflow, roles, separation of duties, comment); the result lists every case with
+/// success or the reason it was refused. A refused case is left exactly as it was; the accepted
+/// ones are saved together in the command's transaction (a concurrent change to any of them makes
+/// the whole batch a conflict to retry, never half a case).
+/// </summary>
+public static class BatchAction
+{
+    /// <summary>Batch-only actions besides the workflow's own.</summary>
+    public const string Claim = "Claim";
+    public const string Assign = "Assign";
+
+    /// <summary>書類の提出依頼: a correction request naming the case's document (file) questions.</summary>
+    public const string RequestDocuments = "RequestDocuments";
+
+    public const int MaxCommentLength = TakeAction.MaxCommentLength;
+
+    public sealed record Command(IReadOnlyList<Guid> CaseIds, ListQueue.Filter? AllMatching, string? Action, string? Comment, string? AssigneeUserId) : ICommand<Result>;
+
+    public sealed record Line(Guid CaseId, string ReceiptNumber, bool Succeeded, string? Reason);
+
+    public sealed record Result(IReadOnlyList<Line> Lines)
+    {
+        public int Succeeded => Lines.Count(l => l.Succeeded);
+        public int Failed => Lines.Count(l => !l.Succeeded);
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(IStringLocalizer<SharedResource> l, QueueOptions options)
+        {
+            RuleFor(c => c.Action).Must(a => CaseWorkflow.IsValidCode(a) && a is not (CaseAction.Resubmit or CaseAction.Withdraw or CaseAction.RequestCorrection))
+                .WithMessage(_ => l["Validation.UnknownAction"]);
+            RuleFor(c => c.CaseIds).NotEmpty().When(c => c.AllMatching is null).WithMessage(_ => l["Batch.NothingSelected"]);
+            RuleFor(c => c.CaseIds.Count).LessThanOrEqualTo(options.BatchLimit).OverridePropertyName(nameof(Command.CaseIds))
+                .WithMessage(_ => Limit(l, options));
+            RuleFor(c => c.AllMatching!).SetValidator(new ListQueue.FilterValidator(l)).When(c => c.AllMatching is not null);
+            RuleFor(c => c.AssigneeUserId).NotEmpty().When(c => c.Action == Assign).WithMessage(_ => l["Assign.NotColleague"]);
+            RuleFor(c => c.Comment).NotEmpty().When(c => c.Action == RequestDocuments).WithMessage(_ => l["Correction.ReasonRequired"]);
+            RuleFor(c => c.Comment).MaximumLength(MaxCommentLength)
+                .WithMessage(_ => l["Validation.CommentTooLong"].Value.Replace("{max}", MaxCommentLength.ToString(CultureInfo.CurrentCulture), StringComparison.Ordinal));
+        }
+    }
+
+    private static string Limit(IStringLocalizer<SharedResource> l, QueueOptions options) =>
+        l["Batch.TooMany"].Value.Replace("{max}", options.BatchLimit.ToString("N0", CultureInfo.CurrentCulture), StringComparison.Ordinal);
+
+    public sealed class Handler(
+        CityDxDbContext db, ICurrentUser user, TimeProvider clock, BusinessCalendar calendar, QueueOptions options,
+        Notifications notifications, IStringLocalizer<SharedResource> l) : ICommandHandler<Command, Result>
+    {
+        public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var userId = user.RequireUserId();
+            var now = clock.GetUtcNow();
+            var workflows = await ListQueue.Workflows.LoadAsync(db, cancellationToken);
+            var visible = db.VisibleToStaff(userId);
+            List<Guid> ids;
+            if (command.AllMatching is { } filter)
+            {
+                ids = await visible.AsNoTracking().Apply(filter, userId, workflows, JapanTime.DateOf(now), calendar, options)
+                    .OrderBy(c => c.SubmittedAt).Select(c => c.Id).Take(options.BatchLimit + 1).ToListAsync(cancellationToken);
+                if (ids.Count > options.BatchLimit)
+                {
+                    throw new[] { (nameof(Command.AllMatching), Limit(l, options)) }.ToValidationException();
+                }
+            }
+            else
+            {
+                ids = [.. command.CaseIds.Distinct()];
+            }
+
+            var cases = await visible.Where(c => ids.Contains(c.Id)).Include(c => c.History).AsSplitQuery().ToDictionaryAsync(c => c.Id, cancellationToken);
+            var procedures = await db.Procedures.AsNoTracking().Where(p => cases.Values.Select(c => c.ProcedureId).Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+            var colleagues = command.Action == Assign
+                ? await db.StaffMemberships.AsNoTracking().Where(m => m.UserId == command.AssigneeUserId).Select(m => m.OrganisationUnitId).ToListAsync(cancellationToken)
+                : [];
+            var definitions = new Dictionary<Guid, FormDefinition>();
+            var actor = user.StaffActor();
+            var lines = new List<Line>(ids.Count);
+            foreach (var id in ids)
+            {
+                if (!cases.TryGetValue(id, out var @case))
+                {
+                    // Unknown, or another unit's: the same answer for both, like a single case (404).
+                    lines.Add(new Line(id, "", false, l["Batch.NotFound"]));
+                    continue;
+                }
+
+                var workflow = workflows.ByProcedure.GetValueOrDefault(@case.ProcedureId) ?? CaseWorkflow.Default;
+                try
+                {
+                    var wasDecided = @case.DecidedAt is not null;
+                    switch (command.Action)
+                    {
+                        case Claim:
+                            @case.Assign(userId, userId, now);
+                            break;
+                        case Assign:
+                            if (!colleagues.Contains(@case.OrganisationUnitId))
+                            {
+                                throw new DomainRuleException("Assign.NotColleague", "Not a member of the case's unit.");
+                            }
+
+                            @case.Assign(command.AssigneeUserId, userId, now);
+                            break;
+                        case RequestDocuments:
+                            var definition = definitions.TryGetValue(@case.FormVersionId, out var d) ? d
+                                : definitions[@case.FormVersionId] = (await db.FormVersions.AsNoTracking().SingleAsync(v => v.Id == @case.FormVersionId, cancellationToken)).Definition;
+                            var documentFields = RequestCorrection.CorrectableFields(definition, @case.Answers).Where(f => f.Type == FieldType.FileUpload).ToList();
+                            if (documentFields.Count == 0)
+                            {
+                                throw new DomainRuleException("Batch.NoDocumentQuestion", "The form asks for no document.");
+                            }
+
+                            @case.RequestCorrection(workflow, [.. documentFields.Select(f => f.Key)], actor, command.Comment, now, calendar);
+                            await notifications.CorrectionRequestedAsync(@case, procedures[@case.ProcedureId], [.. documentFields.Select(f => (f.LabelJa, f.LabelEn))], command.Comment!.Trim(), cancellationToken);
+                            break;
+                        default:
+                            @case.Apply(workflow, command.Action!, actor, command.Comment, now, calendar);
+                            if (!wasDecided && @case.DecidedAt is not null)
+                            {
+                                await notifications.CaseDecidedAsync(@case, workflow, procedures[@case.ProcedureId], command.Comment, cancellationToken);
+                            }
+
+                            break;
+                    }
+
+                    lines.Add(new Line(id, @case.ReceiptNumber, true, null));
+                }
+                catch (DomainRuleException ex)
+                {
+                    // The domain checks before it changes anything: a refused case is untouched.
+                    lines.Add(new Line(id, @case.ReceiptNumber, false, l[ex.Code]));
+                }
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return new Result(lines);
+        }
+    }
+}

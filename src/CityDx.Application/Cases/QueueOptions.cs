@@ -1,0 +1,22 @@
+namespace CityDx.Application.Cases;
+
+/// <summary>Queue settings (section "Queue").</summary>
+public sealed class QueueOptions
+{
+    public const string Section = "Queue";
+
+    /// <summary>A case due within this many business days is shown as due soon.</summary>
+    public int DueSoonBusinessDays { get; set; } = 3;
+
+    /// <summary>Rows per queue page.</summary>
+    public int PageSize { get; set; } = 50;
+
+    /// <summary>The most cases one batch action (一括処理) may touch, including "all matching the filter".</summary>
+    public int BatchLimit { get; set; } = 1000;
+
+    /// <summary>The most rows one CSV export may stream.</summary>
+    public int ExportLimit { get; set; } = 200_000;
+
+    /// <summary>Roles allowed the personal columns of a CSV export (name, フリガナ, answers).</summary>
+    public string[] PersonalDataRoles { get; set; } = ["Approver"];
+}

@@ -1,0 +1,104 @@
+using CityDx.Application.Administration;
+using CityDx.Domain.Cases;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CityDx.Web.Pages.Administration;
+
+/// <summary>業務フローの設定: one form per edit (options, a state, an action, removals), each a command of <see cref="EditWorkflow"/>.</summary>
+public sealed class EditWorkflowModel(IMediator mediator) : PageModel
+{
+    public EditWorkflow.View? View { get; private set; }
+
+    [BindProperty]
+    public bool RequiresApproval { get; set; }
+
+    [BindProperty]
+    public int? EscalateWhenOverdueDays { get; set; }
+
+    [BindProperty]
+    public string? StateCode { get; set; }
+
+    [BindProperty]
+    public string? StateNameJa { get; set; }
+
+    [BindProperty]
+    public string? StateNameEn { get; set; }
+
+    [BindProperty]
+    public bool ClockRuns { get; set; } = true;
+
+    [BindProperty]
+    public bool Terminal { get; set; }
+
+    [BindProperty]
+    public Outcome Outcome { get; set; }
+
+    [BindProperty]
+    public string? From { get; set; }
+
+    [BindProperty]
+    public string? ActionCode { get; set; }
+
+    [BindProperty]
+    public string? ActionNameJa { get; set; }
+
+    [BindProperty]
+    public string? ActionNameEn { get; set; }
+
+    [BindProperty]
+    public string? To { get; set; }
+
+    [BindProperty]
+    public string? Role { get; set; }
+
+    [BindProperty]
+    public bool CommentRequired { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
+    {
+        View = await mediator.Send(new EditWorkflow.Query(code), ct);
+        if (View is null)
+        {
+            return NotFound();
+        }
+
+        RequiresApproval = View.RequiresApproval;
+        EscalateWhenOverdueDays = View.EscalateWhenOverdueDays;
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostOptionsAsync(string code, CancellationToken ct) =>
+        SendAsync(code, () => mediator.Send(new EditWorkflow.SetOptions(code, RequiresApproval, EscalateWhenOverdueDays), ct), ct);
+
+    public Task<IActionResult> OnPostAddStateAsync(string code, CancellationToken ct) =>
+        SendAsync(code, () => mediator.Send(new EditWorkflow.AddState(code, StateCode, StateNameJa, StateNameEn, ClockRuns, Terminal, Outcome), ct), ct,
+            new() { ["Code"] = nameof(StateCode), ["NameJa"] = nameof(StateNameJa), ["NameEn"] = nameof(StateNameEn) });
+
+    public Task<IActionResult> OnPostRemoveStateAsync(string code, string state, CancellationToken ct) =>
+        SendAsync(code, () => mediator.Send(new EditWorkflow.RemoveState(code, state), ct), ct);
+
+    public Task<IActionResult> OnPostAddTransitionAsync(string code, CancellationToken ct) =>
+        SendAsync(code, () => mediator.Send(new EditWorkflow.AddTransition(code, From, ActionCode, ActionNameJa, ActionNameEn, To, Role, CommentRequired), ct), ct,
+            new() { ["Action"] = nameof(ActionCode), ["NameJa"] = nameof(ActionNameJa), ["NameEn"] = nameof(ActionNameEn) });
+
+    public Task<IActionResult> OnPostRemoveTransitionAsync(string code, string from, string action, string role, CancellationToken ct) =>
+        SendAsync(code, () => mediator.Send(new EditWorkflow.RemoveTransition(code, from, action, role), ct), ct);
+
+    private async Task<IActionResult> SendAsync(string code, Func<ValueTask<bool>> send, CancellationToken ct, Dictionary<string, string>? rename = null)
+    {
+        try
+        {
+            return await send() ? Redirect($"/admin/procedures/{Uri.EscapeDataString(code)}/workflow") : NotFound();
+        }
+        catch (ValidationException ex)
+        {
+            this.AddValidationErrors(ex, rename ?? []);
+        }
+
+        View = await mediator.Send(new EditWorkflow.Query(code), ct);
+        return View is null ? NotFound() : Page();
+    }
+}
