@@ -97,7 +97,7 @@ public sealed class SubmissionTests(CityDxFactory factory) : IClassFixture<CityD
         var citizen = await PortalClient.SignedInAsync(factory, Demo.Citizen);
         var (caseId, _) = await Filing.FileDogRegistrationAsync(citizen);
         var staff = await PortalClient.SignedInAsync(factory, Demo.KitaStaff);
-        var approver = await PortalClient.SignedInAsync(factory, Demo.KitaApprover);
+        var approver = await PortalClient.SignedInAsync(factory, Demo.KitaStaff); // a second desk, same office
         var url = $"/staff/cases/{caseId}";
         var staffForm = (await staff.GetPageAsync(url)).QuerySelector<IHtmlFormElement>("main form[method=post]")!;
         var approverForm = (await approver.GetPageAsync(url)).QuerySelector<IHtmlFormElement>("main form[method=post]")!;

@@ -57,6 +57,9 @@ public static class GetCase
 
         public IReadOnlyList<Colleague> Colleagues { get; init; } = [];
 
+        /// <summary>Not in a final state: it can still be assigned and worked.</summary>
+        public bool IsOpen { get; init; }
+
         /// <summary>The SLA clock is stopped (a state where it does not run, e.g. awaiting correction).</summary>
         public bool ClockPaused { get; init; }
 
@@ -103,8 +106,8 @@ public static class GetCase
             var workflow = procedure.Workflow;
             var actor = user.StaffActor();
             var colleagues = await db.StaffMemberships.AsNoTracking().Where(m => m.OrganisationUnitId == @case.OrganisationUnitId)
-                .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new Colleague(u.Id, u.DisplayName))
-                .OrderBy(c => c.Name).ToListAsync(cancellationToken);
+                .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.DisplayName })
+                .OrderBy(u => u.DisplayName).Select(u => new Colleague(u.Id, u.DisplayName)).ToListAsync(cancellationToken);
             var actorNames = colleagues.ToDictionary(c => c.UserId, c => c.Name);
 
             return new Detail(
@@ -138,6 +141,7 @@ public static class GetCase
                 Assignee = @case.AssigneeUserId is { } a ? new Colleague(a, actorNames.GetValueOrDefault(a, "")) : null,
                 AssignedToMe = @case.AssigneeUserId == actor.UserId,
                 Colleagues = colleagues,
+                IsOpen = !workflow.IsTerminal(@case.Status),
                 ClockPaused = @case.ClockPausedAt is not null,
                 DueState = Sla.DueStateOf(workflow, @case.Status, @case.DueDate, today, calendar, queueOptions.DueSoonBusinessDays),
             };

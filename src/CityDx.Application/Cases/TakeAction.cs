@@ -52,8 +52,14 @@ public static class TakeAction
 
             @case.ExpectVersion(command.ExpectedVersion, l);
             var workflow = await db.WorkflowOfAsync(@case.ProcedureId, cancellationToken);
+            var actor = user.StaffActor();
+            if (workflow.Find(@case.Status, command.Action!, actor.Roles) is { CommentRequired: true } && string.IsNullOrWhiteSpace(command.Comment))
+            {
+                throw new[] { (nameof(Command.Comment), l[command.Action == CaseAction.Reject ? "Validation.RejectNeedsComment" : "Case.CommentRequired"].Value) }.ToValidationException();
+            }
+
             var wasDecided = @case.DecidedAt is not null;
-            Workflows.Run(() => @case.Apply(workflow, command.Action!, user.StaffActor(), command.Comment, clock.GetUtcNow(), calendar), l, nameof(Command.Action));
+            Workflows.Run(() => @case.Apply(workflow, command.Action!, actor, command.Comment, clock.GetUtcNow(), calendar), l, nameof(Command.Action));
 
             if (!wasDecided && @case.DecidedAt is not null)
             {

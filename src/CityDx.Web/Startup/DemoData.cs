@@ -1,4 +1,5 @@
 using CityDx.Domain;
+using CityDx.Domain.Cases;
 using CityDx.Domain.Forms;
 using CityDx.Domain.Organisation;
 using CityDx.Domain.Procedures;
@@ -112,7 +113,14 @@ public static class DemoData
             // Certificates about a person need a 委任状 when someone else asks for them.
             var proxy = demo.Code is "juminhyo-copy" or "inkan-certificate" or "tax-certificate" or "koseki-copy" ? ProxyPolicy.LetterRequired : ProxyPolicy.Allowed;
             var details = demo.Details with { OwningUnitId = units[demo.OwningUnitCode], Proxy = proxy };
-            await AddAsync(db, now, new Procedure(demo.Code, details), shortForms.GetValueOrDefault(demo.Code) ?? demo.Fields);
+            var procedure = new Procedure(demo.Code, details);
+
+            // 届出 (notifications) need no 決裁: staff accept them. The others go to an approver, and
+            // their approvers are mailed when a case is three business days overdue.
+            procedure.ChangeWorkflow(demo.Code is "dog-registration" or "dog-death-notice"
+                ? CaseWorkflow.DefaultWithoutApproval
+                : CaseWorkflow.Default.WithEscalation(3), []);
+            await AddAsync(db, now, procedure, shortForms.GetValueOrDefault(demo.Code) ?? demo.Fields);
         }
     }
 
