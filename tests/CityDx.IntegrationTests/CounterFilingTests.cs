@@ -228,6 +228,38 @@ public sealed class CounterFilingTests(CityDxFactory factory) : IClassFixture<Ci
     }
 
     [Fact]
+    public async Task A_central_procedure_received_at_a_ward_counter_goes_to_the_central_centre()
+    {
+        var staff = await PortalClient.SignedInAsync(factory, Demo.KitaStaff);
+        var fields = AtCounter(Visitor(new Dictionary<string, string>
+        {
+            ["Answers[full_name]"] = "大阪 花子",
+            ["Answers[full_name_kana]"] = "オオサカ ハナコ",
+            ["Answers[birth_date]"] = "1980-01-02",
+            ["Answers[address.postal_code]"] = "5300005",
+            ["Answers[address.prefecture]"] = "大阪府",
+            ["Answers[address.city]"] = "大阪市北区",
+            ["Answers[address.town]"] = "中之島",
+            ["Answers[address.street]"] = "1-3-20",
+            ["Answers[copies]"] = "1",
+            ["Answers[household]"] = "no",
+            ["Answers[purpose]"] = "insurance",
+            ["Answers[phone]"] = "09012345678",
+        }), "MyNumberCard");
+
+        var caseId = ReceiptCaseId(await FileAsync(staff, "juminhyo-copy", fields));
+
+        var (unit, received) = await DbAsync(async db => (
+            await db.OrganisationUnits.SingleAsync(u => u.Id == db.Cases.Single(c => c.Id == caseId).OrganisationUnitId),
+            await db.OrganisationUnits.SingleAsync(u => u.Id == db.CounterReceptions.Single(r => r.CaseId == caseId).ReceivingUnitId)));
+        Assert.Equal(OrganisationUnitKind.CentralProcessingCentre, unit.Kind);
+        Assert.Equal("北区役所", received.NameJa);
+        Assert.Contains("手数料", (await staff.GetPageAsync($"/staff/counter/receipts/{caseId}")).Text("#receipt"));
+        var central = await PortalClient.SignedInAsync(factory, Demo.CentralStaff);
+        Assert.Contains("北区役所", (await central.GetPageAsync($"/staff/cases/{caseId}")).Text("#counter-reception"));
+    }
+
+    [Fact]
     public async Task A_citizen_and_an_approver_are_denied_the_counter_pages()
     {
         foreach (var email in new[] { Demo.Citizen, Demo.KitaApprover })
