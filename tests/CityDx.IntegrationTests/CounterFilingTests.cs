@@ -22,6 +22,22 @@ public sealed class CounterFilingTests(CityDxFactory factory) : IClassFixture<Ci
         return fields;
     }
 
+    private static Dictionary<string, string> ResidenceAnswers() => new()
+    {
+        ["Answers[full_name]"] = "大阪 花子",
+        ["Answers[full_name_kana]"] = "オオサカ ハナコ",
+        ["Answers[birth_date]"] = "1980-01-02",
+        ["Answers[address.postal_code]"] = "5300005",
+        ["Answers[address.prefecture]"] = "大阪府",
+        ["Answers[address.city]"] = "大阪市北区",
+        ["Answers[address.town]"] = "中之島",
+        ["Answers[address.street]"] = "1-3-20",
+        ["Answers[copies]"] = "1",
+        ["Answers[household]"] = "no",
+        ["Answers[purpose]"] = "insurance",
+        ["Answers[phone]"] = "09012345678",
+    };
+
     private static Dictionary<string, string> AtCounter(Dictionary<string, string> answers, string identity = "DriversLicence")
     {
         answers["Channel"] = "Counter";
@@ -44,7 +60,7 @@ public sealed class CounterFilingTests(CityDxFactory factory) : IClassFixture<Ci
         return (url, hidden);
     }
 
-    private static Task<HttpResponseMessage> PostAsync(PortalClient staff, (string Url, Dictionary<string, string> Hidden) form, Dictionary<string, string> fields)
+    private static Task<HttpResponseMessage> PostAsync(PortalClient staff, (string Url, Dictionary<string, string> Hidden) form, Dictionary<string, string> fields, TestFile? file = null)
     {
         var content = new MultipartFormDataContent();
         foreach (var (key, value) in form.Hidden.Where(h => !fields.ContainsKey(h.Key)).Concat(fields))
@@ -52,11 +68,16 @@ public sealed class CounterFilingTests(CityDxFactory factory) : IClassFixture<Ci
             content.Add(new StringContent(value), key);
         }
 
+        if (file is not null)
+        {
+            content.Add(new ByteArrayContent(file.Bytes), "Files." + file.FieldKey, file.FileName);
+        }
+
         return staff.Http.PostAsync(form.Url, content);
     }
 
-    private static async Task<HttpResponseMessage> FileAsync(PortalClient staff, string code, Dictionary<string, string> fields) =>
-        await PostAsync(staff, await OpenAsync(staff, code), fields);
+    private static async Task<HttpResponseMessage> FileAsync(PortalClient staff, string code, Dictionary<string, string> fields, TestFile? file = null) =>
+        await PostAsync(staff, await OpenAsync(staff, code), fields, file);
 
     private static Guid ReceiptCaseId(HttpResponseMessage response)
     {
@@ -231,21 +252,7 @@ public sealed class CounterFilingTests(CityDxFactory factory) : IClassFixture<Ci
     public async Task A_central_procedure_received_at_a_ward_counter_goes_to_the_central_centre()
     {
         var staff = await PortalClient.SignedInAsync(factory, Demo.KitaStaff);
-        var fields = AtCounter(Visitor(new Dictionary<string, string>
-        {
-            ["Answers[full_name]"] = "大阪 花子",
-            ["Answers[full_name_kana]"] = "オオサカ ハナコ",
-            ["Answers[birth_date]"] = "1980-01-02",
-            ["Answers[address.postal_code]"] = "5300005",
-            ["Answers[address.prefecture]"] = "大阪府",
-            ["Answers[address.city]"] = "大阪市北区",
-            ["Answers[address.town]"] = "中之島",
-            ["Answers[address.street]"] = "1-3-20",
-            ["Answers[copies]"] = "1",
-            ["Answers[household]"] = "no",
-            ["Answers[purpose]"] = "insurance",
-            ["Answers[phone]"] = "09012345678",
-        }), "MyNumberCard");
+        var fields = AtCounter(Visitor(ResidenceAnswers()), "MyNumberCard");
 
         var caseId = ReceiptCaseId(await FileAsync(staff, "juminhyo-copy", fields));
 
@@ -257,6 +264,29 @@ public sealed class CounterFilingTests(CityDxFactory factory) : IClassFixture<Ci
         Assert.Contains("手数料", (await staff.GetPageAsync($"/staff/counter/receipts/{caseId}")).Text("#receipt"));
         var central = await PortalClient.SignedInAsync(factory, Demo.CentralStaff);
         Assert.Contains("北区役所", (await central.GetPageAsync($"/staff/cases/{caseId}")).Text("#counter-reception"));
+    }
+
+    [Fact]
+    public async Task A_scanned_letter_of_attorney_is_checked_by_its_content_like_a_citizens_upload()
+    {
+        var staff = await PortalClient.SignedInAsync(factory, Demo.CentralStaff);
+        var before = await CountsAsync();
+        var fields = AtCounter(Visitor(ResidenceAnswers()), "Passport");
+        fields["Proxy.Filer"] = "proxy";
+        fields["Answers[_subject_name]"] = "大阪 一郎";
+        fields["Answers[_subject_kana]"] = "オオサカ イチロウ";
+        fields["Answers[_relationship]"] = "父";
+        fields["Channel"] = "Mail";
+        fields["IdentityCheck"] = "MailCopy";
+
+        var refused = await PortalClient.ReadAsync(await FileAsync(staff, "juminhyo-copy", fields, new TestFile("_proxy_letter", "委任状.pdf", "これはPDFではありません"u8.ToArray())));
+        Assert.Equal(["委任状には PDF, JPEG, PNG のファイルを選んでください(ファイルの中身で判定しています)"], refused.ErrorSummary());
+        Assert.Equal(before, await CountsAsync());
+
+        var caseId = ReceiptCaseId(await FileAsync(staff, "juminhyo-copy", fields, new TestFile("_proxy_letter", "委任状.pdf", "%PDF-1.4\n%%EOF\n"u8.ToArray())));
+        var detail = await staff.GetPageAsync($"/staff/cases/{caseId}");
+        Assert.Contains("委任状.pdf", detail.Text("#attachments"));
+        Assert.Contains("大阪 一郎", detail.Text("#proxy"));
     }
 
     [Fact]

@@ -176,7 +176,8 @@ public static class FileAtCounter
                 (LocalizationExtensions.AnswerProperty(e.FieldKey), l.Describe(e, version.Definition.FieldOf(e), english))));
             if (errors.Count > 0 || caseUnitId is not { } routedTo)
             {
-                throw errors.ToValidationException();
+                // One message an input: a refused file is not also "missing".
+                throw errors.DistinctBy(e => e.Item1, StringComparer.Ordinal).ToValidationException();
             }
 
             var files = formFiles.Concat(letters).ToList();
