@@ -22,22 +22,6 @@ public sealed class CounterFilingTests(CityDxFactory factory) : IClassFixture<Ci
         return fields;
     }
 
-    private static Dictionary<string, string> ResidenceAnswers() => new()
-    {
-        ["Answers[full_name]"] = "大阪 花子",
-        ["Answers[full_name_kana]"] = "オオサカ ハナコ",
-        ["Answers[birth_date]"] = "1980-01-02",
-        ["Answers[address.postal_code]"] = "5300005",
-        ["Answers[address.prefecture]"] = "大阪府",
-        ["Answers[address.city]"] = "大阪市北区",
-        ["Answers[address.town]"] = "中之島",
-        ["Answers[address.street]"] = "1-3-20",
-        ["Answers[copies]"] = "1",
-        ["Answers[household]"] = "no",
-        ["Answers[purpose]"] = "insurance",
-        ["Answers[phone]"] = "09012345678",
-    };
-
     private static Dictionary<string, string> AtCounter(Dictionary<string, string> answers, string identity = "DriversLicence")
     {
         answers["Channel"] = "Counter";
@@ -252,7 +236,7 @@ public sealed class CounterFilingTests(CityDxFactory factory) : IClassFixture<Ci
     public async Task A_central_procedure_received_at_a_ward_counter_goes_to_the_central_centre()
     {
         var staff = await PortalClient.SignedInAsync(factory, Demo.KitaStaff);
-        var fields = AtCounter(Visitor(ResidenceAnswers()), "MyNumberCard");
+        var fields = AtCounter(Visitor(Filing.ResidenceAnswers()), "MyNumberCard");
 
         var caseId = ReceiptCaseId(await FileAsync(staff, "juminhyo-copy", fields));
 
@@ -271,7 +255,7 @@ public sealed class CounterFilingTests(CityDxFactory factory) : IClassFixture<Ci
     {
         var staff = await PortalClient.SignedInAsync(factory, Demo.CentralStaff);
         var before = await CountsAsync();
-        var fields = AtCounter(Visitor(ResidenceAnswers()), "Passport");
+        var fields = AtCounter(Visitor(Filing.ResidenceAnswers()), "Passport");
         fields["Proxy.Filer"] = "proxy";
         fields["Answers[_subject_name]"] = "大阪 一郎";
         fields["Answers[_subject_kana]"] = "オオサカ イチロウ";
