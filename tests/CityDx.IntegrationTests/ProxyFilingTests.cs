@@ -12,22 +12,6 @@ namespace CityDx.IntegrationTests;
 /// <summary>代理申請: both people are on the case, and a 委任状 is required where the procedure says so.</summary>
 public sealed class ProxyFilingTests(CityDxFactory factory) : IClassFixture<CityDxFactory>
 {
-    private static Dictionary<string, string> ResidenceAnswers() => new()
-    {
-        ["Answers[full_name]"] = "難波 太郎",
-        ["Answers[full_name_kana]"] = "ナンバ タロウ",
-        ["Answers[birth_date]"] = "1950-01-02",
-        ["Answers[address.postal_code]"] = "5300005",
-        ["Answers[address.prefecture]"] = "大阪府",
-        ["Answers[address.city]"] = "大阪市北区",
-        ["Answers[address.town]"] = "中之島",
-        ["Answers[address.street]"] = "1-3-20",
-        ["Answers[copies]"] = "1",
-        ["Answers[household]"] = "no",
-        ["Answers[purpose]"] = "insurance",
-        ["Answers[phone]"] = "09012345678",
-    };
-
     private static Task<HttpResponseMessage> PostAsync(PortalClient client, Dictionary<string, string> fields, byte[]? letter) =>
         Filing.ApplyAsync(client, "juminhyo-copy", fields, letter is null ? null : [new TestFile("_proxy_letter", "委任状.pdf", letter)]);
 
@@ -35,7 +19,7 @@ public sealed class ProxyFilingTests(CityDxFactory factory) : IClassFixture<City
     public async Task A_proxy_must_name_the_person_and_attach_the_letter_when_the_procedure_requires_it()
     {
         var citizen = await PortalClient.SignedInAsync(factory, Demo.Citizen2);
-        var fields = ResidenceAnswers();
+        var fields = Filing.ResidenceAnswers();
         fields["Proxy.Filer"] = "proxy";
 
         var refused = await PortalClient.ReadAsync(await PostAsync(citizen, fields, null));
@@ -49,7 +33,7 @@ public sealed class ProxyFilingTests(CityDxFactory factory) : IClassFixture<City
     public async Task Both_people_are_on_the_case_and_the_letter_is_attached()
     {
         var citizen = await PortalClient.SignedInAsync(factory, Demo.Citizen2);
-        var fields = ResidenceAnswers();
+        var fields = Filing.ResidenceAnswers();
         fields["Proxy.Filer"] = "proxy";
         fields["Answers[_subject_name]"] = "難波 花";
         fields["Answers[_subject_kana]"] = "なんば はな";
@@ -77,7 +61,7 @@ public sealed class ProxyFilingTests(CityDxFactory factory) : IClassFixture<City
     public async Task Filing_for_oneself_records_no_proxy()
     {
         var citizen = await PortalClient.SignedInAsync(factory, Demo.Citizen2);
-        var fields = ResidenceAnswers();
+        var fields = Filing.ResidenceAnswers();
         fields["Proxy.Filer"] = "self";
         fields["Answers[_subject_name]"] = "無視される";
         var response = await PostAsync(citizen, fields, null);

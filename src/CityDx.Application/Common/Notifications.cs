@@ -42,6 +42,17 @@ public sealed class Notifications(CityDxDbContext db, IStringLocalizer<SharedRes
                 ("url", $"{options.PortalUrl.TrimEnd('/')}/my/applications/{@case.Id}/correction"))), cancellationToken);
 
     /// <summary>
+    /// 窓口代行申請 for a visitor without an account who gave an email address: the receipt, in Japanese
+    /// (the portal knows no language preference of theirs), without a link to My applications.
+    /// </summary>
+    public void CounterFilingReceived(Case @case, Procedure procedure, string email, string name) =>
+        outbox.Enqueue(email, "ja", "Submitted", @case.Id, english => (
+            Text("Mail.Submitted.Subject", ("receipt", @case.ReceiptNumber)),
+            Text("Mail.CounterSubmitted.Body",
+                ("name", name), ("procedure", procedure.Name(english)), ("receipt", @case.ReceiptNumber),
+                ("due", @case.DueDate is { } due ? due.ToString(english ? "d MMMM yyyy" : "yyyy年M月d日", CultureInfo.CurrentCulture) : "-"))));
+
+    /// <summary>
     /// A message from the office. The mail only says there is one and links to it: the text stays on
     /// the portal, behind sign-in, because mail is not a safe place for what staff and applicants
     /// write about a case (it often carries personal details).

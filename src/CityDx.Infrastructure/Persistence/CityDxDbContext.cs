@@ -34,6 +34,7 @@ public abstract class CityDxDbContext(DbContextOptions options)
     public DbSet<AnswerRevision> AnswerRevisions => Set<AnswerRevision>();
     public DbSet<CaseMessage> CaseMessages => Set<CaseMessage>();
     public DbSet<IssuedDocument> IssuedDocuments => Set<IssuedDocument>();
+    public DbSet<CounterReception> CounterReceptions => Set<CounterReception>();
 
     /// <summary>
     /// Case history, answer revisions and case messages are append-only: refuse to save a change or deletion of an entry. (On PostgreSQL a
@@ -261,6 +262,25 @@ public abstract class CityDxDbContext(DbContextOptions options)
             b.Property(d => d.IssuedByUserId).HasMaxLength(450);
             b.HasIndex(d => d.CaseId);
             b.HasOne<Case>().WithMany().HasForeignKey(d => d.CaseId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<CounterReception>(b =>
+        {
+            b.ToTable("counter_receptions");
+            b.HasKey(r => r.CaseId);
+            b.HasIndex(r => r.SubmissionKey).IsUnique();
+            b.HasIndex(r => new { r.ReceivingUnitId, r.FiledAt });
+            b.Property(r => r.FiledByUserId).HasMaxLength(450);
+            b.Property(r => r.IdentityNote).HasMaxLength(CounterReception.MaxNoteLength);
+            b.Property(r => r.VisitorName).HasMaxLength(100);
+            b.Property(r => r.VisitorNameKana).HasMaxLength(100);
+            b.Property(r => r.VisitorPhone).HasMaxLength(20);
+            b.Property(r => r.VisitorPostalCode).HasMaxLength(8);
+            b.Property(r => r.VisitorAddress).HasMaxLength(400);
+            b.Property(r => r.VisitorEmail).HasMaxLength(256);
+            b.Ignore(r => r.Visitor);
+            b.HasOne<Case>().WithOne().HasForeignKey<CounterReception>(r => r.CaseId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<OrganisationUnit>().WithMany().HasForeignKey(r => r.ReceivingUnitId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<CaseHistoryEntry>(b =>

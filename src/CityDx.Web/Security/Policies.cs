@@ -13,6 +13,9 @@ public static class Policies
 {
     public const string Citizen = nameof(Citizen);
     public const string Staff = nameof(Staff);
+
+    /// <summary>窓口代行申請: filing on a visitor's behalf is counter work, for the Staff role (not approvers alone).</summary>
+    public const string Counter = nameof(Counter);
     public const string Admin = nameof(Admin);
     public const string Analyst = nameof(Analyst);
 
@@ -20,6 +23,7 @@ public static class Policies
     {
         options.AddPolicy(Citizen, p => p.RequireRole(Roles.Citizen));
         options.AddPolicy(Staff, p => p.RequireRole(Roles.Staff, Roles.Approver));
+        options.AddPolicy(Counter, p => p.RequireRole(Roles.Staff));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(Analyst, p => p.RequireRole(Roles.Analyst, Roles.Admin));
     }

@@ -62,6 +62,7 @@ public static class WebSetup
                 options.Conventions.AllowAnonymousToPage("/Account/ExternalSignIn");
                 options.Conventions.AuthorizeFolder("/Applications", Policies.Citizen);
                 options.Conventions.AuthorizeFolder("/Cases", Policies.Staff);
+                options.Conventions.AuthorizeFolder("/Counter", Policies.Counter);
                 options.Conventions.AuthorizeFolder("/Administration", Policies.Admin);
                 options.Conventions.AddPageRoute("/Administration/SaveProcedure", "/admin/procedures/new");
             })

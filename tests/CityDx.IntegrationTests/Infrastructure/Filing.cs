@@ -26,6 +26,23 @@ public static partial class Filing
         ["Answers[phone]"] = "06-6208-8181",
     };
 
+    /// <summary>Answers to 住民票の写しの交付請求 (juminhyo-copy) for oneself.</summary>
+    public static Dictionary<string, string> ResidenceAnswers() => new()
+    {
+        ["Answers[full_name]"] = "難波 太郎",
+        ["Answers[full_name_kana]"] = "ナンバ タロウ",
+        ["Answers[birth_date]"] = "1950-01-02",
+        ["Answers[address.postal_code]"] = "5300005",
+        ["Answers[address.prefecture]"] = "大阪府",
+        ["Answers[address.city]"] = "大阪市北区",
+        ["Answers[address.town]"] = "中之島",
+        ["Answers[address.street]"] = "1-3-20",
+        ["Answers[copies]"] = "1",
+        ["Answers[household]"] = "no",
+        ["Answers[purpose]"] = "insurance",
+        ["Answers[phone]"] = "09012345678",
+    };
+
     /// <summary>The id of a ward office as the applicant page offers it.</summary>
     public static async Task<string> WardIdAsync(PortalClient client, string wardNameJa, string code = "dog-registration")
     {

@@ -310,6 +310,69 @@ namespace CityDx.Infrastructure.Migrations.Postgres
                     b.ToTable("case_messages", (string)null);
                 });
 
+            modelBuilder.Entity("CityDx.Domain.Cases.CounterReception", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("FiledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FiledByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("IdentityCheck")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("IdentityNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ReceivingUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SubmissionKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("VisitorAddress")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("VisitorEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("VisitorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("VisitorNameKana")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("VisitorPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("VisitorPostalCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.HasKey("CaseId");
+
+                    b.HasIndex("SubmissionKey")
+                        .IsUnique();
+
+                    b.HasIndex("ReceivingUnitId", "FiledAt");
+
+                    b.ToTable("counter_receptions", (string)null);
+                });
+
             modelBuilder.Entity("CityDx.Domain.Cases.Draft", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1066,6 +1129,21 @@ namespace CityDx.Infrastructure.Migrations.Postgres
                     b.HasOne("CityDx.Domain.Cases.Case", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CityDx.Domain.Cases.CounterReception", b =>
+                {
+                    b.HasOne("CityDx.Domain.Cases.Case", null)
+                        .WithOne()
+                        .HasForeignKey("CityDx.Domain.Cases.CounterReception", "CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CityDx.Domain.Organisation.OrganisationUnit", null)
+                        .WithMany()
+                        .HasForeignKey("ReceivingUnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

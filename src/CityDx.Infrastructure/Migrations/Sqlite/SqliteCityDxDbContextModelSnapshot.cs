@@ -300,6 +300,69 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                     b.ToTable("case_messages", (string)null);
                 });
 
+            modelBuilder.Entity("CityDx.Domain.Cases.CounterReception", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FiledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FiledByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IdentityCheck")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdentityNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReceivingUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubmissionKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VisitorAddress")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VisitorEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VisitorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VisitorNameKana")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VisitorPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VisitorPostalCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CaseId");
+
+                    b.HasIndex("SubmissionKey")
+                        .IsUnique();
+
+                    b.HasIndex("ReceivingUnitId", "FiledAt");
+
+                    b.ToTable("counter_receptions", (string)null);
+                });
+
             modelBuilder.Entity("CityDx.Domain.Cases.Draft", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1045,6 +1108,21 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                     b.HasOne("CityDx.Domain.Cases.Case", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CityDx.Domain.Cases.CounterReception", b =>
+                {
+                    b.HasOne("CityDx.Domain.Cases.Case", null)
+                        .WithOne()
+                        .HasForeignKey("CityDx.Domain.Cases.CounterReception", "CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CityDx.Domain.Organisation.OrganisationUnit", null)
+                        .WithMany()
+                        .HasForeignKey("ReceivingUnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

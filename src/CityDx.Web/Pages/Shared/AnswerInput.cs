@@ -39,3 +39,11 @@ public sealed record AnswerInput(FormField Field, IReadOnlyDictionary<string, st
 
     public string? FirstError => Errors.Where(e => e.Key == Field.Key || e.Key.StartsWith(Field.Key + ".", StringComparison.Ordinal)).Select(e => e.Value).FirstOrDefault();
 }
+
+/// <summary>What the 代理申請 partial needs: the procedure's policy, the choice made, the answers and errors, and files saved earlier.</summary>
+public sealed record ProxyFieldsInput(
+    CityDx.Domain.Procedures.ProxyPolicy Policy,
+    string? Filer,
+    IReadOnlyDictionary<string, string?> Answers,
+    IReadOnlyDictionary<string, string> Errors,
+    IReadOnlyList<CityDx.Application.Applications.AnswerStep.SavedFile> Files);

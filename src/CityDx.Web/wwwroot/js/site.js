@@ -125,3 +125,12 @@ document.addEventListener("click", async (event) => {
   });
   arm();
 })();
+
+// 受付票: the print button is shown only where the script can press it; without JavaScript the
+// browser's own print works on the same page (the print stylesheet leaves just the slip).
+(() => {
+  document.querySelectorAll("[data-print]").forEach((button) => {
+    button.hidden = false;
+    button.addEventListener("click", () => window.print());
+  });
+})();

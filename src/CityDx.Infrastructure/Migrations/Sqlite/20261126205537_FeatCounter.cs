@@ -1,0 +1,69 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CityDx.Infrastructure.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class FeatCounter : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "counter_receptions",
+                columns: table => new
+                {
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubmissionKey = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FiledByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ReceivingUnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Channel = table.Column<int>(type: "INTEGER", nullable: false),
+                    IdentityCheck = table.Column<int>(type: "INTEGER", nullable: false),
+                    IdentityNote = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    VisitorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    VisitorNameKana = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    VisitorPhone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    VisitorPostalCode = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    VisitorAddress = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    VisitorEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    FiledAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_counter_receptions", x => x.CaseId);
+                    table.ForeignKey(
+                        name: "FK_counter_receptions_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_counter_receptions_organisation_units_ReceivingUnitId",
+                        column: x => x.ReceivingUnitId,
+                        principalTable: "organisation_units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_counter_receptions_ReceivingUnitId_FiledAt",
+                table: "counter_receptions",
+                columns: new[] { "ReceivingUnitId", "FiledAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_counter_receptions_SubmissionKey",
+                table: "counter_receptions",
+                column: "SubmissionKey",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "counter_receptions");
+        }
+    }
+}
