@@ -19,7 +19,7 @@ public static class DecideCase
 {
     public const int MaxCommentLength = 2000;
 
-    public sealed record Command(Guid CaseId, CaseAction Action, string? Comment, int ExpectedVersion) : ICommand<Result?>;
+    public sealed record Command(Guid CaseId, CaseAction Action, string? Comment, int ExpectedVersion) : ICommand<Result?>, IAuditedCaseRequest { public string AuditAction => Domain.Auditing.AuditActions.CaseAction; public string AuditDetail => Action.ToString(); }
 
     public sealed record Result(CaseStatus Status, int Version);
 

@@ -13,7 +13,7 @@ namespace CityDx.Application.Cases;
 /// </summary>
 public static class GetCase
 {
-    public sealed record Query(Guid Id) : IQuery<Detail?>;
+    public sealed record Query(Guid Id) : IQuery<Detail?>, IAuditedCaseRequest { Guid IAuditedCaseRequest.CaseId => Id; public string AuditAction => Domain.Auditing.AuditActions.CaseRead; }
 
     public sealed record Detail(
         Guid Id,

@@ -17,7 +17,7 @@ public static class ListQueue
 {
     public const int PageSize = 50;
 
-    public sealed record Query(Guid? UnitId = null, CaseStatus? Status = null, string? After = null) : IQuery<Page>;
+    public sealed record Query(Guid? UnitId = null, CaseStatus? Status = null, string? After = null) : IQuery<Page>, IAuditedRequest { public string AuditAction => Domain.Auditing.AuditActions.QueueList; public string AuditDetail => $"unit={UnitId} status={Status}"; }
 
     public sealed record Item(Guid Id, string ReceiptNumber, string ProcedureNameJa, string ProcedureNameEn, string UnitNameJa, string UnitNameEn, CaseStatus Status, Channel Channel, DateTimeOffset SubmittedAt, DateOnly? DueDate);
 
