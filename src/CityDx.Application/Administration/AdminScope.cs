@@ -16,6 +16,10 @@ public static class AdminScope
         return units.Count == 0 ? null : units;
     }
 
+    /// <summary>City-wide settings (the audit log, integration clients) are for city admins, who belong to no unit.</summary>
+    public static async Task<bool> IsCityAdminAsync(this CityDxDbContext db, string userId, CancellationToken cancellationToken) =>
+        await db.UnitsOfAsync(userId, cancellationToken) is null;
+
     public static IQueryable<Domain.Procedures.Procedure> ManageableBy(this IQueryable<Domain.Procedures.Procedure> procedures, IReadOnlyList<Guid>? units) =>
         units is null ? procedures : procedures.Where(p => units.Contains(p.OwningUnitId));
 }

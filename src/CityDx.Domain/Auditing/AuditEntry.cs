@@ -68,7 +68,11 @@ public static class AuditActions
     public const string QueueList = "queue.list";
     public const string QueueExport = "queue.export";
     public const string ApiDenied = "api.denied";
+    public const string ApiClientRegister = "api-client.register";
+    public const string ApiClientRevoke = "api-client.revoke";
+    public const string ApiClientRotate = "api-client.rotate";
 
     public static readonly IReadOnlyList<string> All =
-        [CaseRead, CaseAction, CaseCorrectionRequest, CaseMessage, CaseIssueDocument, CaseSetFee, CaseDownload, QueueList, QueueExport, ApiDenied];
+        [CaseRead, CaseAction, CaseCorrectionRequest, CaseMessage, CaseIssueDocument, CaseSetFee, CaseDownload, QueueList, QueueExport, ApiDenied,
+            ApiClientRegister, ApiClientRevoke, ApiClientRotate];
 }

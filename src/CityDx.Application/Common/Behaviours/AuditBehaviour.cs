@@ -26,14 +26,14 @@ public sealed class AuditBehaviour<TMessage, TResponse>(CityDxDbContext db, ICur
 
         Guid? caseId = null;
         string? receiptNumber = null;
-        var outcome = AuditOutcome.Ok;
         if (message is IAuditedCaseRequest about)
         {
             caseId = about.CaseId;
             // Also for another unit's case: who tried to open it is what the log is for.
             receiptNumber = await db.Cases.AsNoTracking().Where(c => c.Id == about.CaseId).Select(c => c.ReceiptNumber).FirstOrDefaultAsync(cancellationToken);
-            outcome = response is null ? AuditOutcome.NotFound : AuditOutcome.Ok;
         }
+
+        var outcome = response is null ? AuditOutcome.NotFound : AuditOutcome.Ok;
 
         db.AuditLog.Add(new AuditEntry(clock.GetUtcNow(), actor, action, outcome, caseId, receiptNumber, message.AuditDetail));
         if (db.Database.CurrentTransaction is null)
