@@ -122,7 +122,8 @@ public static class SearchAuditLog
                 .ToDictionary(x => x.Item1, x => x.Name);
         }
 
-        private static DateTimeOffset StartOf(DateOnly jstDate) => new(jstDate.ToDateTime(TimeOnly.MinValue), JapanTime.Offset);
+        /// <summary>00:00 JST of the date, as UTC (PostgreSQL stores instants in UTC and takes only those).</summary>
+        private static DateTimeOffset StartOf(DateOnly jstDate) => new DateTimeOffset(jstDate.ToDateTime(TimeOnly.MinValue), JapanTime.Offset).ToUniversalTime();
     }
 
     /// <summary>Opaque position: the last row's time and id.</summary>
