@@ -35,6 +35,8 @@ public static class ApiSetup
                 Version = "v1",
                 Description = "Online municipal procedures portal: catalogue, applications and cases.",
             });
+            // Use cases nest their records (ListQueue.Item, ListHolidays.Item): name schemas after both.
+            o.CustomSchemaIds(t => t.IsNested && t.DeclaringType is { } use ? use.Name + t.Name : t.Name);
             o.AddSecurityDefinition(ApiClientAuthenticationHandler.SchemeName, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,
