@@ -2,7 +2,6 @@ using CityDx.Application.Common;
 using CityDx.Domain.Auditing;
 using CityDx.Infrastructure.Persistence;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityDx.Application.Administration;
 
@@ -20,18 +19,13 @@ public static class RevokeApiClient
     {
         public async ValueTask<bool?> Handle(Command command, CancellationToken cancellationToken)
         {
-            if (!await db.IsCityAdminAsync(user.RequireUserId(), cancellationToken)
-                || await db.ApiClients.FirstOrDefaultAsync(c => c.Id == command.Id, cancellationToken) is not { } client)
-            {
-                return null;
-            }
-
-            if (!client.IsRevoked)
+            var client = await db.ApiClientToManageAsync(user.RequireUserId(), command.Id, cancellationToken);
+            if (client is { IsRevoked: false })
             {
                 client.Revoke(clock.GetUtcNow());
             }
 
-            return true;
+            return client is null ? null : true;
         }
     }
 }

@@ -2,7 +2,6 @@ using CityDx.Application.Common;
 using CityDx.Domain.Auditing;
 using CityDx.Infrastructure.Persistence;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityDx.Application.Administration;
 
@@ -23,13 +22,8 @@ public static class RotateApiClientSecret
     {
         public async ValueTask<string?> Handle(Command command, CancellationToken cancellationToken)
         {
-            if (!await db.IsCityAdminAsync(user.RequireUserId(), cancellationToken)
-                || await db.ApiClients.FirstOrDefaultAsync(c => c.Id == command.Id, cancellationToken) is not { IsRevoked: false } client)
-            {
-                return null;
-            }
-
-            return client.RotateSecret(clock.GetUtcNow());
+            var client = await db.ApiClientToManageAsync(user.RequireUserId(), command.Id, cancellationToken);
+            return client is { IsRevoked: false } ? client.RotateSecret(clock.GetUtcNow()) : null;
         }
     }
 }
