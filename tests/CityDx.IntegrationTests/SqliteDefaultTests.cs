@@ -33,8 +33,9 @@ public sealed class SqliteDefaultTests : IDisposable
 
         // The demo accounts work on SQLite as well, and so does the filing path.
         Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(Demo.Citizen, PortalClient.DemoPassword)).StatusCode);
-        var (_, receipt) = await Filing.FileDogRegistrationAsync(client);
+        var (caseId, receipt) = await Filing.FileDogRegistrationAsync(client);
         Assert.Contains(receipt, (await client.GetPageAsync("/my/applications")).Body!.TextContent);
+        await (await PortalClient.SignedInAsync(factory, Demo.KitaStaff)).GetPageAsync($"/staff/cases/{caseId}");
 
         // Published form versions are immutable in SQLite too.
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_folder, "citydx.db")}");
@@ -43,6 +44,14 @@ public sealed class SqliteDefaultTests : IDisposable
         update.CommandText = "UPDATE form_versions SET \"DefinitionJson\" = '{}' WHERE \"Status\" = 1";
         var ex = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => update.ExecuteNonQueryAsync());
         Assert.Contains("immutable", ex.Message, StringComparison.Ordinal);
+
+        // The audit log has the staff read, and is append-only in SQLite too.
+        foreach (var sql in new[] { "UPDATE audit_entries SET \"Detail\" = 'x'", "DELETE FROM audit_entries" })
+        {
+            await using var change = connection.CreateCommand();
+            change.CommandText = sql;
+            Assert.Contains("append-only", (await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => change.ExecuteNonQueryAsync())).Message, StringComparison.Ordinal);
+        }
     }
 
     public void Dispose()

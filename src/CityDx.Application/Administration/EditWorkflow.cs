@@ -27,15 +27,40 @@ public static class EditWorkflow
         IReadOnlyList<StateLine> States, IReadOnlyList<WorkflowTransition> Transitions);
 
     /// <summary>The approval step and the escalation rule.</summary>
-    public sealed record SetOptions(string ProcedureCode, bool RequiresApproval, int? EscalateWhenOverdueDays) : ICommand<bool>;
+    public sealed record SetOptions(string ProcedureCode, bool RequiresApproval, int? EscalateWhenOverdueDays) : ICommand<bool>, IAuditedRequest
+    {
+        public string AuditAction => Domain.Auditing.AuditActions.WorkflowChange;
 
-    public sealed record AddState(string ProcedureCode, string? Code, string? NameJa, string? NameEn, bool ClockRuns, bool Terminal, Outcome Outcome) : ICommand<bool>;
+        public string AuditDetail => $"{ProcedureCode} SetOptions";
+    }
 
-    public sealed record RemoveState(string ProcedureCode, string Code) : ICommand<bool>;
+    public sealed record AddState(string ProcedureCode, string? Code, string? NameJa, string? NameEn, bool ClockRuns, bool Terminal, Outcome Outcome) : ICommand<bool>, IAuditedRequest
+    {
+        public string AuditAction => Domain.Auditing.AuditActions.WorkflowChange;
 
-    public sealed record AddTransition(string ProcedureCode, string? From, string? Action, string? NameJa, string? NameEn, string? To, string? Role, bool CommentRequired) : ICommand<bool>;
+        public string AuditDetail => $"{ProcedureCode} AddState";
+    }
 
-    public sealed record RemoveTransition(string ProcedureCode, string From, string Action, string Role) : ICommand<bool>;
+    public sealed record RemoveState(string ProcedureCode, string Code) : ICommand<bool>, IAuditedRequest
+    {
+        public string AuditAction => Domain.Auditing.AuditActions.WorkflowChange;
+
+        public string AuditDetail => $"{ProcedureCode} RemoveState";
+    }
+
+    public sealed record AddTransition(string ProcedureCode, string? From, string? Action, string? NameJa, string? NameEn, string? To, string? Role, bool CommentRequired) : ICommand<bool>, IAuditedRequest
+    {
+        public string AuditAction => Domain.Auditing.AuditActions.WorkflowChange;
+
+        public string AuditDetail => $"{ProcedureCode} AddTransition";
+    }
+
+    public sealed record RemoveTransition(string ProcedureCode, string From, string Action, string Role) : ICommand<bool>, IAuditedRequest
+    {
+        public string AuditAction => Domain.Auditing.AuditActions.WorkflowChange;
+
+        public string AuditDetail => $"{ProcedureCode} RemoveTransition";
+    }
 
     public sealed class SetOptionsValidator : AbstractValidator<SetOptions>
     {

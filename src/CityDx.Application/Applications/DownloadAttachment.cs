@@ -19,7 +19,7 @@ public static class DownloadAttachment
         Staff = 2,
     }
 
-    public sealed record Query(Guid CaseId, Guid AttachmentId, Audience As) : IQuery<File?>;
+    public sealed record Query(Guid CaseId, Guid AttachmentId, Audience As) : IQuery<File?>, IAuditedCaseRequest { public string? AuditAction => As == Audience.Staff ? Domain.Auditing.AuditActions.CaseDownload : null; public string AuditDetail => $"attachment {AttachmentId}"; }
 
     public sealed record File(string FileName, string ContentType, Func<Stream> OpenRead);
 

@@ -14,7 +14,7 @@ namespace CityDx.Application.Applications;
 /// </summary>
 public static class DownloadIssuedDocument
 {
-    public sealed record Query(Guid CaseId, Guid DocumentId, DownloadAttachment.Audience As) : IQuery<DownloadAttachment.File?>;
+    public sealed record Query(Guid CaseId, Guid DocumentId, DownloadAttachment.Audience As) : IQuery<DownloadAttachment.File?>, IAuditedCaseRequest { public string? AuditAction => As == DownloadAttachment.Audience.Staff ? Domain.Auditing.AuditActions.CaseDownload : null; public string AuditDetail => $"issued document {DocumentId}"; }
 
     public sealed class Handler(CityDxDbContext db, ICurrentUser user, IFileStore files, TimeProvider clock) : IQueryHandler<Query, DownloadAttachment.File?>
     {

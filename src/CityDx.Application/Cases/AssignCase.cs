@@ -16,7 +16,12 @@ namespace CityDx.Application.Cases;
 public static class AssignCase
 {
     /// <summary><see cref="AssigneeUserId"/>: the colleague's account id, or null to release; <see cref="Claim"/> takes it for oneself.</summary>
-    public sealed record Command(Guid CaseId, string? AssigneeUserId, int ExpectedVersion, bool Claim = false) : ICommand<Result?>;
+    public sealed record Command(Guid CaseId, string? AssigneeUserId, int ExpectedVersion, bool Claim = false) : ICommand<Result?>, IAuditedCaseRequest
+    {
+        public string AuditAction => Domain.Auditing.AuditActions.CaseAssign;
+
+        public string? AuditDetail => Claim ? "claim" : AssigneeUserId is null ? "release" : "assign";
+    }
 
     public sealed record Result(string? AssigneeUserId, int Version);
 

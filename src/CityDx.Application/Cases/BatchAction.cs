@@ -2,6 +2,7 @@ using System.Globalization;
 using CityDx.Application.Common;
 using CityDx.Application.Resources;
 using CityDx.Domain;
+using CityDx.Domain.Auditing;
 using CityDx.Domain.Cases;
 using CityDx.Domain.Forms;
 using CityDx.Domain.Japanese;
@@ -150,6 +151,13 @@ public static class BatchAction
                     // The domain checks before it changes anything: a refused case is untouched.
                     lines.Add(new Line(id, @case.ReceiptNumber, false, l[ex.Code]));
                 }
+            }
+
+            // One audit row per case, with its outcome, committed with the changes.
+            foreach (var line in lines)
+            {
+                db.AuditLog.Add(new AuditEntry(now, userId, AuditActions.CaseBatch, line.Succeeded ? AuditOutcome.Ok : cases.ContainsKey(line.CaseId) ? AuditOutcome.Denied : AuditOutcome.NotFound,
+                    line.CaseId, line.ReceiptNumber.Length > 0 ? line.ReceiptNumber : null, command.Action));
             }
 
             await db.SaveChangesAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using CityDx.Domain.Cases;
+using CityDx.Domain.Integration;
 using CityDx.Infrastructure.Persistence;
 
 namespace CityDx.Application.Cases;
@@ -6,11 +7,16 @@ namespace CityDx.Application.Cases;
 /// <summary>
 /// The row filter for staff: a case is visible only to members of the organisation unit it is
 /// routed to. Every staff query starts here, so another ward's case is simply not found (404).
+/// An integration client (its user id is <see cref="ApiClient.PrincipalId"/>) works through the
+/// same use cases and sees the cases of the units it was registered for, while it is not revoked.
 /// </summary>
 public static class CaseAccess
 {
     public static IQueryable<Case> VisibleToStaff(this CityDxDbContext db, string userId) =>
-        db.Cases.Where(c => db.StaffMemberships.Any(m => m.UserId == userId && m.OrganisationUnitId == c.OrganisationUnitId));
+        ApiClient.IdOfPrincipal(userId) is { } clientId
+            ? db.Cases.Where(c => db.ApiClientUnits.Any(u => u.ApiClientId == clientId && u.OrganisationUnitId == c.OrganisationUnitId
+                && db.ApiClients.Any(k => k.Id == clientId && k.RevokedAt == null)))
+            : db.Cases.Where(c => db.StaffMemberships.Any(m => m.UserId == userId && m.OrganisationUnitId == c.OrganisationUnitId));
 
     public static IQueryable<Case> OwnedBy(this CityDxDbContext db, string userId) =>
         db.Cases.Where(c => c.ApplicantUserId == userId);

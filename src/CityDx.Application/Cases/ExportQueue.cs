@@ -28,7 +28,13 @@ public static class ExportQueue
 
     public static readonly IReadOnlyList<string> DefaultColumns = ["receipt_number", "procedure", "unit", "status", "channel", "submitted_at", "due_date", "assignee"];
 
-    public sealed record Query(ListQueue.Filter Filter, IReadOnlyList<string>? Columns) : IQuery<Export>;
+    /// <summary>Audited as one export with its filter and columns (the rows are read as the response is written).</summary>
+    public sealed record Query(ListQueue.Filter Filter, IReadOnlyList<string>? Columns) : IQuery<Export>, IAuditedRequest
+    {
+        public string AuditAction => Domain.Auditing.AuditActions.QueueExport;
+
+        public string AuditDetail => $"unit={Filter.UnitId} procedure={Filter.ProcedureId} status={Filter.Status} columns={string.Join('+', Columns ?? DefaultColumns)}";
+    }
 
     public sealed record Row(
         string ReceiptNumber, Guid ProcedureId, string Procedure, string Unit, string Status, Channel Channel, DateTimeOffset SubmittedAt, DateOnly? DueDate,

@@ -14,7 +14,7 @@ namespace CityDx.Application.Cases;
 /// </summary>
 public static class GetCase
 {
-    public sealed record Query(Guid Id) : IQuery<Detail?>;
+    public sealed record Query(Guid Id) : IQuery<Detail?>, IAuditedCaseRequest { Guid IAuditedCaseRequest.CaseId => Id; public string AuditAction => Domain.Auditing.AuditActions.CaseRead; }
 
     public sealed record Detail(
         Guid Id,
@@ -37,7 +37,7 @@ public static class GetCase
         ProxyDetails? Proxy,
         FeeLine Fee,
         CorrectionLine? Correction,
-        IReadOnlyList<(string Key, string LabelJa, string LabelEn)> CorrectableFields,
+        IReadOnlyList<FieldLabel> CorrectableFields,
         bool CanRequestCorrection,
         IReadOnlyList<RevisionLine> Revisions,
         IReadOnlyList<MessageLine> Messages,
@@ -67,6 +67,9 @@ public static class GetCase
     }
 
     public sealed record Colleague(string UserId, string Name);
+
+    /// <summary>A question a correction can name (a record, not a tuple, so the API serialises it).</summary>
+    public sealed record FieldLabel(string Key, string LabelJa, string LabelEn);
 
     public sealed class Handler(CityDxDbContext db, ICurrentUser user, TimeProvider clock, BusinessCalendar calendar, QueueOptions queueOptions) : IQueryHandler<Query, Detail?>
     {
@@ -128,7 +131,7 @@ public static class GetCase
                 @case.FiledByProxy ? new ProxyDetails(@case.SubjectName!, @case.SubjectNameKana ?? "", @case.ProxyRelationship ?? "") : null,
                 new FeeLine(@case.FeeYen, @case.PaymentState, @case.PaymentReference),
                 RequestCorrection.OpenOn(@case, version.Definition),
-                RequestCorrection.CorrectableFields(version.Definition, @case.Answers).Select(f => (f.Key, f.LabelJa, f.LabelEn)).ToList(),
+                RequestCorrection.CorrectableFields(version.Definition, @case.Answers).Select(f => new FieldLabel(f.Key, f.LabelJa, f.LabelEn)).ToList(),
                 workflow.Find(@case.Status, CaseAction.RequestCorrection, actor.Roles) is not null,
                 revisions,
                 messages,

@@ -32,7 +32,7 @@ public sealed class IssuedDocumentOptions
 /// </summary>
 public static class IssueDocument
 {
-    public sealed record Command(Guid CaseId, UploadedFile? File, DateOnly? ExpiresOn) : ICommand<Guid?>;
+    public sealed record Command(Guid CaseId, UploadedFile? File, DateOnly? ExpiresOn) : ICommand<Guid?>, IAuditedCaseRequest { public string AuditAction => Domain.Auditing.AuditActions.CaseIssueDocument; }
 
     public sealed class Validator : AbstractValidator<Command>
     {

@@ -57,7 +57,13 @@ public static class ListQueue
         string? ReceiptNumber = null,
         string? Kana = null);
 
-    public sealed record Query(Filter Filter, SortBy Sort = SortBy.Due, string? After = null) : IQuery<Page>;
+    /// <summary>Audited as a list read; the detail names the filter's non-personal parts only (never the フリガナ searched).</summary>
+    public sealed record Query(Filter Filter, SortBy Sort = SortBy.Due, string? After = null) : IQuery<Page>, IAuditedRequest
+    {
+        public string AuditAction => Domain.Auditing.AuditActions.QueueList;
+
+        public string AuditDetail => $"unit={Filter.UnitId} procedure={Filter.ProcedureId} status={Filter.Status} sort={Sort}";
+    }
 
     public sealed record Item(
         Guid Id, string ReceiptNumber, string ProcedureNameJa, string ProcedureNameEn, string UnitNameJa, string UnitNameEn,

@@ -21,7 +21,7 @@ public static class RequestCorrection
 {
     public const int MaxReasonLength = 2000;
 
-    public sealed record Command(Guid CaseId, IReadOnlyList<string> FieldKeys, string? Reason, int ExpectedVersion) : ICommand<Result?>;
+    public sealed record Command(Guid CaseId, IReadOnlyList<string> FieldKeys, string? Reason, int ExpectedVersion) : ICommand<Result?>, IAuditedCaseRequest { public string AuditAction => Domain.Auditing.AuditActions.CaseCorrectionRequest; }
 
     public sealed record Result(string Status, int Version);
 

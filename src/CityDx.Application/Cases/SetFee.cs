@@ -20,7 +20,7 @@ public static class SetFee
 {
     public const int MaxYen = 1_000_000;
 
-    public sealed record Command(Guid CaseId, int? Yen, int ExpectedVersion) : ICommand<int?>;
+    public sealed record Command(Guid CaseId, int? Yen, int ExpectedVersion) : ICommand<int?>, IAuditedCaseRequest { public string AuditAction => Domain.Auditing.AuditActions.CaseSetFee; }
 
     public sealed class Validator : AbstractValidator<Command>
     {

@@ -23,7 +23,12 @@ public static class TakeAction
 {
     public const int MaxCommentLength = 2000;
 
-    public sealed record Command(Guid CaseId, string? Action, string? Comment, int ExpectedVersion) : ICommand<Result?>;
+    public sealed record Command(Guid CaseId, string? Action, string? Comment, int ExpectedVersion) : ICommand<Result?>, IAuditedCaseRequest
+    {
+        public string AuditAction => Domain.Auditing.AuditActions.CaseAction;
+
+        public string? AuditDetail => Action;
+    }
 
     public sealed record Result(string Status, int Version);
 

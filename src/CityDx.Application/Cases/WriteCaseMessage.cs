@@ -17,7 +17,7 @@ namespace CityDx.Application.Cases;
 /// </summary>
 public static class WriteCaseMessage
 {
-    public sealed record Command(Guid CaseId, MessageKind Kind, string? Body) : ICommand<Guid?>;
+    public sealed record Command(Guid CaseId, MessageKind Kind, string? Body) : ICommand<Guid?>, IAuditedCaseRequest { public string AuditAction => Domain.Auditing.AuditActions.CaseMessage; public string AuditDetail => Kind.ToString(); }
 
     public sealed class Validator : AbstractValidator<Command>
     {

@@ -1,5 +1,7 @@
 using CityDx.Domain.Attachments;
+using CityDx.Domain.Auditing;
 using CityDx.Domain.Cases;
+using CityDx.Domain.Integration;
 using CityDx.Domain.Japanese;
 using CityDx.Domain.Mail;
 using CityDx.Domain.Organisation;
@@ -35,9 +37,12 @@ public abstract class CityDxDbContext(DbContextOptions options)
     public DbSet<CaseMessage> CaseMessages => Set<CaseMessage>();
     public DbSet<IssuedDocument> IssuedDocuments => Set<IssuedDocument>();
     public DbSet<CounterReception> CounterReceptions => Set<CounterReception>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<ApiClient> ApiClients => Set<ApiClient>();
+    public DbSet<ApiClientUnit> ApiClientUnits => Set<ApiClientUnit>();
 
     /// <summary>
-    /// Case history, answer revisions and case messages are append-only: refuse to save a change or deletion of an entry. (On PostgreSQL a
+    /// Case history, answer revisions, case messages and the audit log are append-only: refuse to save a change or deletion of an entry. (On PostgreSQL a
     /// trigger refuses it as well, for anything that bypasses EF.)
     /// </summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -56,7 +61,7 @@ public abstract class CityDxDbContext(DbContextOptions options)
     {
         foreach (var entry in ChangeTracker.Entries())
         {
-            if (entry.Entity is CaseHistoryEntry or AnswerRevision or CaseMessage && (entry.State is EntityState.Modified or EntityState.Deleted))
+            if (entry.Entity is CaseHistoryEntry or AnswerRevision or CaseMessage or AuditEntry && (entry.State is EntityState.Modified or EntityState.Deleted))
             {
                 throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} is append-only.");
             }
@@ -281,6 +286,42 @@ public abstract class CityDxDbContext(DbContextOptions options)
             b.Ignore(r => r.Visitor);
             b.HasOne<Case>().WithOne().HasForeignKey<CounterReception>(r => r.CaseId).OnDelete(DeleteBehavior.Restrict);
             b.HasOne<OrganisationUnit>().WithMany().HasForeignKey(r => r.ReceivingUnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<AuditEntry>(b =>
+        {
+            // Append-only by trigger too. The admin search reads newest first by (at, id), narrowed by
+            // receipt number, actor or action: one index for each, so no search scans the table.
+            b.ToTable("audit_entries");
+            b.HasKey(e => e.Id);
+            b.Property(e => e.ActorId).HasMaxLength(450);
+            b.Property(e => e.Action).HasMaxLength(AuditEntry.MaxActionLength);
+            b.Property(e => e.ReceiptNumber).HasMaxLength(16);
+            b.Property(e => e.Detail).HasMaxLength(AuditEntry.MaxDetailLength);
+            b.HasIndex(e => new { e.At, e.Id });
+            b.HasIndex(e => new { e.ReceiptNumber, e.At, e.Id });
+            b.HasIndex(e => new { e.ActorId, e.At, e.Id });
+            b.HasIndex(e => new { e.Action, e.At, e.Id });
+        });
+
+        builder.Entity<ApiClient>(b =>
+        {
+            b.ToTable("api_clients");
+            b.HasKey(c => c.Id);
+            b.Property(c => c.Name).HasMaxLength(ApiClient.MaxNameLength);
+            b.Property(c => c.SecretHash).HasMaxLength(32);
+            b.Property(c => c.CreatedByUserId).HasMaxLength(450);
+            b.Ignore(c => c.IsRevoked);
+            b.Ignore(c => c.PrincipalId);
+            b.HasMany(c => c.Units).WithOne().HasForeignKey(u => u.ApiClientId).OnDelete(DeleteBehavior.Cascade);
+            b.Navigation(c => c.Units).UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+
+        builder.Entity<ApiClientUnit>(b =>
+        {
+            b.ToTable("api_client_units");
+            b.HasKey(u => new { u.ApiClientId, u.OrganisationUnitId });
+            b.HasOne<OrganisationUnit>().WithMany().HasForeignKey(u => u.OrganisationUnitId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<CaseHistoryEntry>(b =>

@@ -19,6 +19,12 @@ public static class Policies
     public const string Admin = nameof(Admin);
     public const string Analyst = nameof(Analyst);
 
+    /// <summary>An integration client (bearer credential, not a cookie) with the scope cases:read.</summary>
+    public const string ApiCasesRead = nameof(ApiCasesRead);
+
+    /// <summary>An integration client with the scope cases:transition.</summary>
+    public const string ApiCasesTransition = nameof(ApiCasesTransition);
+
     public static void Register(AuthorizationOptions options)
     {
         options.AddPolicy(Citizen, p => p.RequireRole(Roles.Citizen));
@@ -26,5 +32,9 @@ public static class Policies
         options.AddPolicy(Counter, p => p.RequireRole(Roles.Staff));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(Analyst, p => p.RequireRole(Roles.Analyst, Roles.Admin));
+        options.AddPolicy(ApiCasesRead, p => p.AddAuthenticationSchemes(ApiClientAuthenticationHandler.SchemeName).RequireAuthenticatedUser()
+            .RequireClaim(ApiClientAuthenticationHandler.ScopeClaim, ApiClientAuthenticationHandler.CasesRead));
+        options.AddPolicy(ApiCasesTransition, p => p.AddAuthenticationSchemes(ApiClientAuthenticationHandler.SchemeName).RequireAuthenticatedUser()
+            .RequireClaim(ApiClientAuthenticationHandler.ScopeClaim, ApiClientAuthenticationHandler.CasesTransition));
     }
 }

@@ -10,7 +10,7 @@ public static class ApplicationSetup
     /// <summary>
     /// The application layer: Mediator (source-generated, scoped so handlers share the request's
     /// DbContext) with the pipeline behaviours in this fixed order — logging, validation,
-    /// transaction — and every FluentValidation validator of the application assembly.
+    /// transaction, audit — and every FluentValidation validator of the application assembly.
     /// </summary>
     public static IServiceCollection AddCityDxApplication(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,6 +23,7 @@ public static class ApplicationSetup
                 typeof(LoggingBehaviour<,>),
                 typeof(ValidationBehaviour<,>),
                 typeof(TransactionBehaviour<,>),
+                typeof(AuditBehaviour<,>),
             ];
         });
         services.AddValidatorsFromAssemblyContaining<ListProcedures.Query>(ServiceLifetime.Scoped, includeInternalTypes: true);

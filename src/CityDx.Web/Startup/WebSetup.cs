@@ -13,12 +13,16 @@ public sealed class RateLimitOptions
     public const string Section = "RateLimits";
     public const string SignInPolicy = "sign-in";
     public const string FilingPolicy = "filing";
+    public const string ApiClientPolicy = "api-client";
 
     /// <summary>Sign-in, registration and account-mail (confirm, resend, password reset) requests per IP address per minute.</summary>
     public int SignInPerMinute { get; set; } = 10;
 
     /// <summary>Filing posts (start, each page saved, submit) per user (or IP) per minute; reading the pages is not limited.</summary>
     public int FilingPerMinute { get; set; } = 60;
+
+    /// <summary>Requests to /api/v1/cases per integration client (or, unauthenticated, per IP address) per minute.</summary>
+    public int ApiClientPerMinute { get; set; } = 120;
 }
 
 public static class WebSetup
@@ -94,6 +98,10 @@ public static class WebSetup
                 : RateLimitPartition.GetFixedWindowLimiter(
                     http.User.Identity?.Name ?? http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.FilingPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            // The client is known here: the cookie scheme forwards bearer requests to the client scheme (ApiSetup).
+            options.AddPolicy(RateLimitOptions.ApiClientPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.ApiClientPerMinute, Window = TimeSpan.FromMinutes(1) }));
         });
 
         var oidc = configuration.GetSection(OidcOptions.Section).Get<OidcOptions>();

@@ -64,6 +64,55 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                     b.ToTable("attachments", (string)null);
                 });
 
+            modelBuilder.Entity("CityDx.Domain.Auditing.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ActorKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReceiptNumber")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At", "Id");
+
+                    b.HasIndex("Action", "At", "Id");
+
+                    b.HasIndex("ActorId", "At", "Id");
+
+                    b.HasIndex("ReceiptNumber", "At", "Id");
+
+                    b.ToTable("audit_entries", (string)null);
+                });
+
             modelBuilder.Entity("CityDx.Domain.Cases.AnswerRevision", b =>
                 {
                     b.Property<long>("Id")
@@ -525,6 +574,59 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                     b.HasIndex("CaseId");
 
                     b.ToTable("issued_documents", (string)null);
+                });
+
+            modelBuilder.Entity("CityDx.Domain.Integration.ApiClient", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Scopes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<long?>("SecretRotatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("api_clients", (string)null);
+                });
+
+            modelBuilder.Entity("CityDx.Domain.Integration.ApiClientUnit", b =>
+                {
+                    b.Property<Guid>("ApiClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ApiClientId", "OrganisationUnitId");
+
+                    b.HasIndex("OrganisationUnitId");
+
+                    b.ToTable("api_client_units", (string)null);
                 });
 
             modelBuilder.Entity("CityDx.Domain.Japanese.PostalAddress", b =>
@@ -1166,6 +1268,21 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CityDx.Domain.Integration.ApiClientUnit", b =>
+                {
+                    b.HasOne("CityDx.Domain.Integration.ApiClient", null)
+                        .WithMany("Units")
+                        .HasForeignKey("ApiClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CityDx.Domain.Organisation.OrganisationUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CityDx.Domain.Organisation.OrganisationUnit", b =>
                 {
                     b.HasOne("CityDx.Domain.Organisation.OrganisationUnit", null)
@@ -1266,6 +1383,11 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
             modelBuilder.Entity("CityDx.Domain.Cases.Case", b =>
                 {
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("CityDx.Domain.Integration.ApiClient", b =>
+                {
+                    b.Navigation("Units");
                 });
 #pragma warning restore 612, 618
         }
