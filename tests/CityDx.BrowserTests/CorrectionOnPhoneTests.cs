@@ -19,29 +19,9 @@ public sealed class CorrectionOnPhoneTests(BrowserFixture browser) : IClassFixtu
 
         // File: start, the applicant page, the dog page, check your answers, send.
         await page.SignInAsync("citizen2@example.jp");
-        await page.GotoAsync("/procedures/dog-registration/apply");
-        await page.GetByRole(AriaRole.Button, new() { Name = "申請をはじめる" }).ClickAsync();
-        await page.GetByLabel("申請先の区役所").SelectOptionAsync(new SelectOptionValue { Label = "北区役所" });
-        await page.AssertAccessibleAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "次へ進む" }).ClickAsync();
-        await page.GetByLabel("犬の名前").FillAsync("ハチ");
-        await page.GetByLabel("犬種").FillAsync("秋田犬");
-        await page.GetByRole(AriaRole.Group, new() { Name = "性別" }).GetByLabel("オス").CheckAsync();
-        var born = page.GetByRole(AriaRole.Group, new() { Name = "生年月日" });
-        await born.GetByLabel("年", new() { Exact = true }).FillAsync("2025");
-        await born.GetByLabel("月", new() { Exact = true }).FillAsync("11");
-        await born.GetByLabel("日", new() { Exact = true }).FillAsync("10");
-        await page.GetByRole(AriaRole.Group, new() { Name = "今年度の狂犬病予防注射を受けましたか" }).GetByLabel("はい").CheckAsync();
-        await page.GetByLabel("日中の連絡先電話番号").FillAsync("090-1234-5678");
-        await page.AssertAccessibleAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "次へ進む" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("申請内容の確認");
-        await page.AssertAccessibleAsync();
-        // Nothing is wider than the phone's screen.
-        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
-        await page.GetByRole(AriaRole.Button, new() { Name = "同意して申請する" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "申請を受け付けました" })).ToBeVisibleAsync();
-        var receipt = (await page.Locator("#receipt-number").TextContentAsync())!.Trim();
+        // Nothing is wider than the phone's screen on the check-your-answers page.
+        var receipt = await page.FileDogRegistrationAsync("ハチ", async () =>
+            Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth")));
         await page.SignOutAsync();
 
         // Staff ask for the dog's name to be corrected.

@@ -77,7 +77,7 @@ public sealed class AuditLogTests(CityDxFactory factory) : IClassFixture<CityDxF
         var centralId = await UserIdAsync(Demo.CentralStaff);
         await central.GetPageAsync("/staff/cases?status=Submitted");
         var entry = Assert.Single(await ApiClients.QueryAsync(factory, db => db.AuditLog.Where(e => e.ActorId == centralId).ToListAsync()));
-        Assert.Equal((AuditActions.QueueList, (Guid?)null, "unit= status=Submitted"), (entry.Action, entry.CaseId, entry.Detail));
+        Assert.Equal((AuditActions.QueueList, (Guid?)null, "unit= procedure= status=Submitted sort=Due"), (entry.Action, entry.CaseId, entry.Detail));
     }
 
     [Fact]

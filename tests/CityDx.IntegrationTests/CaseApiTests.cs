@@ -53,7 +53,7 @@ public sealed class CaseApiTests(CaseApiTests.Factory factory) : IClassFixture<C
         Assert.DoesNotContain(miyakojimaCase.ToString(), ids);
 
         var detail = await api.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{kitaCase}");
-        Assert.Equal("Submitted", detail.GetProperty("status").GetString());
+        Assert.Equal("Submitted", detail.GetProperty("status").GetProperty("code").GetString());
         Assert.Contains(detail.GetProperty("answers").EnumerateArray(), a => a.GetProperty("valueJa").GetString() == "ポチ");
 
         var other = await api.GetAsync($"/api/v1/cases/{miyakojimaCase}");

@@ -163,6 +163,11 @@ public sealed class StaffProcessingTests(CityDxFactory factory) : IClassFixture<
             Assert.Equal(5, await db.Cases.CountAsync(c => ids.Contains(c.Id) && c.Status == CaseStatus.Submitted));
             // The 20 refused cases have no second StartReview line.
             Assert.Equal(995, await db.CaseHistory.CountAsync(h => ids.Contains(h.CaseId) && h.Action == CaseAction.StartReview));
+            // One audit row per case of the batch, with its outcome.
+            var audit = await db.AuditLog.Where(a => a.CaseId != null && ids.Contains(a.CaseId.Value) && a.Action == "case.batch").GroupBy(a => a.Outcome)
+                .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+            Assert.Equal(975, audit[CityDx.Domain.Auditing.AuditOutcome.Ok]);
+            Assert.Equal(5, audit[CityDx.Domain.Auditing.AuditOutcome.NotFound]);
         }
 
         var csv = await kita.Http.GetAsync($"/staff/cases/export?unit={kitaUnit}&status=UnderReview&columns=receipt_number&columns=status");
@@ -173,6 +178,11 @@ public sealed class StaffProcessingTests(CityDxFactory factory) : IClassFixture<
         Assert.Equal("receipt_number,status", lines[0]);
         Assert.True(lines.Length >= 996);
         Assert.All(lines.Skip(1), l => Assert.EndsWith(",審査中", l));
+
+        // Another ward's export never holds these cases.
+        var miyakojima = await PortalClient.SignedInAsync(factory, Demo.MiyakojimaStaff);
+        var theirs = await (await miyakojima.Http.GetAsync("/staff/cases/export?status=UnderReview")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain(lines[1].Split(',')[0], theirs);
 
         var personal = await kita.Http.GetAsync("/staff/cases/export?columns=applicant_name");
         Assert.Equal(HttpStatusCode.BadRequest, personal.StatusCode);
@@ -204,5 +214,47 @@ public sealed class StaffProcessingTests(CityDxFactory factory) : IClassFixture<
         Assert.Contains(await db.CaseHistory.Where(h => h.CaseId == caseId).Select(h => h.Action).ToListAsync(), a => a == Case.EscalateAction);
         var kita = await PortalClient.SignedInAsync(factory, Demo.KitaStaff);
         Assert.Contains(receipt, (await kita.GetPageAsync("/staff/cases?due=Overdue")).Text("table.table--queue"));
+    }
+
+    [Fact]
+    public async Task An_admin_adds_a_state_without_code_and_cannot_trap_or_strand_cases()
+    {
+        var admin = await PortalClient.SignedInAsync(factory, Demo.Admin);
+        const string url = "/admin/procedures/dog-death-notice/workflow";
+        var ok = await admin.PostFormAsync(url, new() { ["StateCode"] = "SiteVisit", ["StateNameJa"] = "現地確認中", ["StateNameEn"] = "Site visit", ["ClockRuns"] = "false" },
+            "form[action*=AddState]", url + "?handler=AddState");
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+
+        // An action into the new state before any way out of it would trap cases: refused with the reason.
+        var trap = await PortalClient.ReadAsync(await admin.PostFormAsync(url,
+            new() { ["From"] = CaseStatus.UnderReview, ["ActionCode"] = "SendToSite", ["ActionNameJa"] = "現地確認へ", ["ActionNameEn"] = "To the site", ["To"] = "SiteVisit", ["Role"] = WorkflowRole.Staff },
+            "form[action*=AddTransition]", url + "?handler=AddTransition"));
+        Assert.Contains("案件が出られなくなる状態", string.Join(" ", trap.ErrorSummary()));
+
+        foreach (var (from, action, ja, en, to) in new[] { ("SiteVisit", "BackFromSite", "確認済み", "Visited", CaseStatus.UnderReview), (CaseStatus.UnderReview, "SendToSite", "現地確認へ", "To the site", "SiteVisit") })
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(url,
+                new() { ["From"] = from, ["ActionCode"] = action, ["ActionNameJa"] = ja, ["ActionNameEn"] = en, ["To"] = to, ["Role"] = WorkflowRole.Staff },
+                "form[action*=AddTransition]", url + "?handler=AddTransition")).StatusCode);
+        }
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CityDxDbContext>();
+        var workflow = (await db.Procedures.SingleAsync(p => p.Code == "dog-death-notice")).Workflow;
+        Assert.Empty(workflow.Problems());
+        Assert.False(workflow.State("SiteVisit")!.ClockRuns);
+        Assert.Equal("SiteVisit", workflow.Find(CaseStatus.UnderReview, "SendToSite", WorkflowRole.Staff)!.To);
+
+        // The queue offers the new state by its name; removing Submitted is refused.
+        var kita = await PortalClient.SignedInAsync(factory, Demo.KitaStaff);
+        Assert.Contains("現地確認中", (await kita.GetPageAsync("/staff/cases")).Text("#status"));
+        var removal = await PortalClient.ReadAsync(await admin.PostFormAsync(url, [], "form[action*=RemoveState]", url + "?handler=RemoveState&state=Submitted"));
+        Assert.Contains("削除できません", string.Join(" ", removal.ErrorSummary()));
+        Assert.Contains(await db.AuditLog.Where(a => a.Action == "workflow.change").Select(a => a.Detail).ToListAsync(), d => d == "dog-death-notice AddState");
+
+        // Staff cannot open the workflow settings.
+        var denied = await kita.Http.GetAsync(url);
+        Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
+        Assert.StartsWith("/account/access-denied", denied.Headers.Location!.PathAndQuery);
     }
 }

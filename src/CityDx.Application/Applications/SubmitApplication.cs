@@ -93,6 +93,7 @@ public static class SubmitApplication
             {
                 var @case = Case.Submit(ReceiptNumber.Generate(), procedure.Id, version.Id, userId, unitId.Value, Channel.Online,
                     validation.Answers, draft.Id, due, userId, now, proxy);
+                await db.NameApplicantAsync(@case, version.Definition, validation.Answers, null, cancellationToken);
                 if (procedure is { FeeTiming: FeeTiming.AtFiling, FeeYen: > 0 and var fee })
                 {
                     @case.RequireFee(fee);

@@ -193,6 +193,7 @@ public static class FileAtCounter
             {
                 var @case = Case.Submit(ReceiptNumber.Generate(), procedure.Id, version.Id, applicantUserId, routedTo, command.Channel!.Value,
                     validation.Answers, command.SubmissionKey, due, userId, now, proxy);
+                await db.NameApplicantAsync(@case, version.Definition, validation.Answers, visitor, cancellationToken);
                 if (procedure is { FeeTiming: FeeTiming.AtFiling, FeeYen: > 0 and var fee })
                 {
                     @case.RequireFee(fee);

@@ -63,7 +63,7 @@ public static class ApiEndpoints
         var cases = api.MapGroup("/cases").WithTags("Cases").RequireRateLimiting(Startup.RateLimitOptions.ApiClientPolicy)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status429TooManyRequests);
         cases.MapGet("/", async ([AsParameters] CityDx.Web.Pages.Cases.QueueFilterForm filter, string? after, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ListQueue.Query(filter.ToFilter(), filter.Sort, after), ct)))
+                TypedResults.Ok(await mediator.Send(new ListQueue.Query(filter.ToFilter(), filter.SortOrDefault, after), ct)))
             .RequireAuthorization(Policies.ApiCasesRead)
             .WithName("ListCases")
             .WithSummary("The client's units' cases with the queue's filters (unit, procedure, status, assignee, due, within, from, to, channel, receipt, kana) and sort (Due or Filed), a page at a time: pass nextCursor as after for the next page.")

@@ -46,7 +46,7 @@ public sealed class ListQueueModel(IMediator mediator, QueueOptions options) : P
     {
         try
         {
-            Result = await mediator.Send(new ListQueue.Query(Filter.ToFilter(), Filter.Sort, After), ct);
+            Result = await mediator.Send(new ListQueue.Query(Filter.ToFilter(), Filter.SortOrDefault, After), ct);
         }
         catch (ValidationException ex)
         {
@@ -89,7 +89,7 @@ public sealed class ListQueueModel(IMediator mediator, QueueOptions options) : P
             ModelState.AddModelError("batch-cases", ex.Message);
         }
 
-        Result = await mediator.Send(new ListQueue.Query(Filter.ToFilter(), Filter.Sort), ct);
+        Result = await mediator.Send(new ListQueue.Query(Filter.ToFilter(), Filter.SortOrDefault), ct);
         return Page();
     }
 }

@@ -17,10 +17,10 @@ public sealed class QueueFilterForm
     public string? Status { get; set; }
 
     [FromQuery(Name = "assignee")]
-    public ListQueue.AssigneeFilter Assignee { get; set; }
+    public ListQueue.AssigneeFilter? Assignee { get; set; }
 
     [FromQuery(Name = "due")]
-    public ListQueue.DueFilter Due { get; set; }
+    public ListQueue.DueFilter? Due { get; set; }
 
     [FromQuery(Name = "within")]
     public int? Within { get; set; }
@@ -41,10 +41,12 @@ public sealed class QueueFilterForm
     public string? Kana { get; set; }
 
     [FromQuery(Name = "sort")]
-    public ListQueue.SortBy Sort { get; set; }
+    public ListQueue.SortBy? Sort { get; set; }
+
+    public ListQueue.SortBy SortOrDefault => Sort ?? ListQueue.SortBy.Due;
 
     public ListQueue.Filter ToFilter() =>
-        new(Unit, Procedure, string.IsNullOrWhiteSpace(Status) ? null : Status, Assignee, Due, Within, From, To, Channel,
+        new(Unit, Procedure, string.IsNullOrWhiteSpace(Status) ? null : Status, Assignee ?? ListQueue.AssigneeFilter.Anyone, Due ?? ListQueue.DueFilter.Any, Within, From, To, Channel,
             string.IsNullOrWhiteSpace(Receipt) ? null : Receipt.Trim(), string.IsNullOrWhiteSpace(Kana) ? null : Kana.Trim());
 
     /// <summary>The filter as a query string (for the next-page link, the export and the batch's "all matching").</summary>
@@ -53,16 +55,16 @@ public sealed class QueueFilterForm
         var pairs = new List<KeyValuePair<string, string?>>
         {
             new("unit", Unit?.ToString()), new("procedure", Procedure?.ToString()), new("status", Status),
-            new("assignee", Assignee == ListQueue.AssigneeFilter.Anyone ? null : Assignee.ToString()),
-            new("due", Due == ListQueue.DueFilter.Any ? null : Due.ToString()),
+            new("assignee", Assignee is null or ListQueue.AssigneeFilter.Anyone ? null : Assignee.ToString()),
+            new("due", Due is null or ListQueue.DueFilter.Any ? null : Due.ToString()),
             new("within", Within?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new("from", From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
             new("to", To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
             new("channel", Channel?.ToString()), new("receipt", Receipt), new("kana", Kana),
         };
-        if (withSort && Sort != ListQueue.SortBy.Due)
+        if (withSort && Sort is { } sort && sort != ListQueue.SortBy.Due)
         {
-            pairs.Add(new("sort", Sort.ToString()));
+            pairs.Add(new("sort", sort.ToString()));
         }
 
         return Microsoft.AspNetCore.Http.QueryString.Create(pairs.Where(p => !string.IsNullOrEmpty(p.Value))).ToString();
