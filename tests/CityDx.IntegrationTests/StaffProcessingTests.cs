@@ -257,4 +257,49 @@ public sealed class StaffProcessingTests(CityDxFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
         Assert.StartsWith("/account/access-denied", denied.Headers.Location!.PathAndQuery);
     }
+
+    [Fact]
+    public async Task Staff_of_another_ward_get_404_from_every_case_route_and_change_nothing()
+    {
+        var citizen = await PortalClient.SignedInAsync(factory, Demo.Citizen2);
+        var (caseId, receipt) = await Filing.FileDogRegistrationAsync(citizen, dogName: "ヨソ");
+        var miyakojima = await PortalClient.SignedInAsync(factory, Demo.MiyakojimaStaff);
+        var url = $"/staff/cases/{caseId}";
+        await miyakojima.GetPageAsync(url, HttpStatusCode.NotFound);
+        await miyakojima.GetPageAsync($"{url}/attachments/{Guid.NewGuid()}", HttpStatusCode.NotFound);
+        await miyakojima.GetPageAsync($"{url}/documents/{Guid.NewGuid()}", HttpStatusCode.NotFound);
+
+        var header = (await miyakojima.GetPageAsync("/staff/cases")).QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("header form[method=post]")!;
+        var posts = new (string Handler, Dictionary<string, string> Fields)[]
+        {
+            ("", new() { ["Action"] = CaseAction.StartReview }),
+            ("Claim", []),
+            ("Assign", new() { ["AssigneeUserId"] = "" }),
+            ("RequestCorrection", new() { ["FieldKeys"] = "dog_name", ["Reason"] = "x" }),
+            ("Message", new() { ["Kind"] = "ToApplicant", ["Body"] = "x" }),
+            ("SetFee", new() { ["FeeYen"] = "300" }),
+        };
+        foreach (var (handler, fields) in posts)
+        {
+            fields["ExpectedVersion"] = "1";
+            var response = await miyakojima.SubmitAsync(header, fields, handler.Length == 0 ? url : $"{url}?handler={handler}");
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{handler}: {response.StatusCode}");
+        }
+
+        var queue = await miyakojima.GetPageAsync("/staff/cases");
+        var batchToken = queue.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#batch-form input[name=__RequestVerificationToken]")?.Value
+            ?? header.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        var batch = await PortalClient.ReadAsync(await miyakojima.Http.PostAsync("/staff/cases?handler=Batch", new FormUrlEncodedContent(
+            [new("__RequestVerificationToken", batchToken), new("BatchActionCode", BatchAction.Claim), new("Selected", caseId.ToString())])));
+        Assert.Contains("案件が見つかりません。", batch.Text("#batch-result"));
+        Assert.DoesNotContain(receipt, await (await miyakojima.Http.GetAsync("/staff/cases/export")).Content.ReadAsStringAsync());
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CityDxDbContext>();
+        var @case = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == caseId);
+        Assert.Equal((CaseStatus.Submitted, (string?)null), (@case.Status, @case.AssigneeUserId));
+        Assert.Single(await db.CaseHistory.Where(h => h.CaseId == caseId).ToListAsync());
+        Assert.Empty(await db.CaseMessages.Where(m => m.CaseId == caseId).ToListAsync());
+        Assert.True(await db.AuditLog.CountAsync(a => a.CaseId == caseId && a.Outcome == CityDx.Domain.Auditing.AuditOutcome.NotFound) >= 6);
+    }
 }
