@@ -24,7 +24,10 @@ public static class EditWorkflow
     public sealed record StateLine(WorkflowState State, int OpenCases);
 
     public sealed record View(string ProcedureCode, string NameJa, string NameEn, bool RequiresApproval, int? EscalateWhenOverdueDays,
-        IReadOnlyList<StateLine> States, IReadOnlyList<WorkflowTransition> Transitions);
+        IReadOnlyList<StateLine> States, IReadOnlyList<WorkflowTransition> Transitions)
+    {
+        public int RetentionYears { get; init; }
+    }
 
     /// <summary>The approval step and the escalation rule.</summary>
     public sealed record SetOptions(string ProcedureCode, bool RequiresApproval, int? EscalateWhenOverdueDays) : ICommand<bool>, IAuditedRequest
@@ -106,7 +109,10 @@ public static class EditWorkflow
             var workflow = p.Workflow;
             var inUse = await CountsAsync(db, p.Id, cancellationToken);
             return new View(p.Code, p.NameJa, p.NameEn, workflow.RequiresApproval, workflow.EscalateWhenOverdueDays,
-                [.. workflow.States.Select(s => new StateLine(s, inUse.GetValueOrDefault(s.Code)))], workflow.Transitions);
+                [.. workflow.States.Select(s => new StateLine(s, inUse.GetValueOrDefault(s.Code)))], workflow.Transitions)
+            {
+                RetentionYears = p.RetentionYears,
+            };
         }
     }
 

@@ -67,6 +67,7 @@ public static class AuditActions
     public const string CaseDownload = "case.download";
     public const string CaseAssign = "case.assign";
     public const string CaseBatch = "case.batch";
+    public const string CaseAnonymise = "case.anonymise";
     public const string WorkflowChange = "workflow.change";
     public const string QueueList = "queue.list";
     public const string QueueExport = "queue.export";
@@ -76,6 +77,6 @@ public static class AuditActions
     public const string ApiClientRotate = "api-client.rotate";
 
     public static readonly IReadOnlyList<string> All =
-        [CaseRead, CaseAction, CaseCorrectionRequest, CaseMessage, CaseIssueDocument, CaseSetFee, CaseDownload, QueueList, QueueExport, ApiDenied,
-            ApiClientRegister, ApiClientRevoke, ApiClientRotate];
+        [CaseRead, CaseAction, CaseCorrectionRequest, CaseMessage, CaseIssueDocument, CaseSetFee, CaseDownload, CaseAssign, CaseBatch, CaseAnonymise,
+            WorkflowChange, QueueList, QueueExport, ApiDenied, ApiClientRegister, ApiClientRevoke, ApiClientRotate];
 }

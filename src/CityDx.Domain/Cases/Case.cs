@@ -85,6 +85,9 @@ public partial class Case
     /// <summary>フリガナ of the applicant and of the person concerned, folded for search (see <see cref="SearchFolding"/>).</summary>
     public string? NameSearchKey { get; private set; }
 
+    /// <summary>When the retention rule blanked the personal data of this closed case; null while it is kept.</summary>
+    public DateTimeOffset? AnonymisedAt { get; private set; }
+
     /// <summary>When the escalation rule last told the approvers this case is overdue; null until then.</summary>
     public DateTimeOffset? EscalatedAt { get; private set; }
 
@@ -260,6 +263,33 @@ public partial class Case
     /// <summary>Whether this person took a staff action on the case (the reviewer): they cannot also approve it.</summary>
     public bool ReviewedBy(string userId) =>
         _history.Any(h => h.ActorUserId == userId && h.ActorRole == WorkflowRole.Staff && h.Action != AssignAction);
+
+    /// <summary>
+    /// 保存期間の満了: blanks every personal field of a closed case — answers, names, フリガナ, proxy
+    /// details, the link to the account, the payment reference — and keeps what statistics need
+    /// (procedure, unit, channel, dates, state, fee). Related rows (attachments, revisions,
+    /// messages, comments) are cleared by the retention job in the same transaction.
+    /// </summary>
+    public void Anonymise(CaseWorkflow workflow, DateTimeOffset now)
+    {
+        if (!workflow.IsTerminal(Status))
+        {
+            throw new DomainRuleException("Retention.CaseOpen", "Only a closed case can be anonymised.");
+        }
+
+        AnswersJson = "{}";
+        SubjectName = null;
+        SubjectNameKana = null;
+        ProxyRelationship = null;
+        ApplicantUserId = null;
+        ApplicantName = null;
+        NameSearchKey = null;
+        PaymentReference = null;
+        CorrectionFieldKeys = null;
+        AssigneeUserId = null;
+        AnonymisedAt = now;
+        Version++;
+    }
 
     public const string AssignAction = "Assign";
     public const string EscalateAction = "Escalate";

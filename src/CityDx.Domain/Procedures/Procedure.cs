@@ -105,6 +105,21 @@ public class Procedure
     public bool IsPublished { get; private set; }
     public Guid? CurrentFormVersionId { get; private set; }
 
+    public const int DefaultRetentionYears = 5;
+
+    /// <summary>保存期間: years a closed case keeps its personal data after the decision; then it is anonymised.</summary>
+    public int RetentionYears { get; private set; } = DefaultRetentionYears;
+
+    public void SetRetention(int years)
+    {
+        if (years is < 1 or > 30)
+        {
+            throw new Cases.DomainRuleException("Retention.YearsRange", "Retention is 1 to 30 years.");
+        }
+
+        RetentionYears = years;
+    }
+
     /// <summary>The procedure's workflow as JSON; null for the default workflow (with the approval step).</summary>
     public string? WorkflowJson { get; private set; }
 

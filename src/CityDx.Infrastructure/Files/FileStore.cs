@@ -14,6 +14,9 @@ public interface IFileStore
     Stream OpenRead(string key);
 
     Task DeleteAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Every stored file last written before <paramref name="before"/> (the retention job looks for files nothing refers to).</summary>
+    IEnumerable<string> ListWrittenBefore(DateTimeOffset before);
 }
 
 public sealed record StoredFile(string Key, long Size, string Sha256);
@@ -60,6 +63,23 @@ public sealed class FileSystemFileStore(string root) : IFileStore
     {
         File.Delete(PathOf(key));
         return Task.CompletedTask;
+    }
+
+    public IEnumerable<string> ListWrittenBefore(DateTimeOffset before)
+    {
+        if (!Directory.Exists(root))
+        {
+            yield break;
+        }
+
+        var prefix = Path.GetFullPath(root) + Path.DirectorySeparatorChar;
+        foreach (var path in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+        {
+            if (File.GetLastWriteTimeUtc(path) < before.UtcDateTime)
+            {
+                yield return Path.GetFullPath(path)[prefix.Length..].Replace(Path.DirectorySeparatorChar, '/');
+            }
+        }
     }
 
     private string PathOf(string key)

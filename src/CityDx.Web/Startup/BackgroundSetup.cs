@@ -22,6 +22,9 @@ public static class BackgroundSetup
         services.AddScoped<Notifications>();
         services.AddScoped<CityDx.Application.Account.AccountMails>();
         services.AddScoped<OutboxDelivery>();
+        services.AddSingleton(configuration.GetSection(CityDx.Application.Retention.RetentionOptions.Section).Get<CityDx.Application.Retention.RetentionOptions>()
+            ?? new CityDx.Application.Retention.RetentionOptions());
+        services.AddScoped<CityDx.Application.Retention.ApplyRetention.Run>();
 
         services.AddQuartz(q =>
         {
@@ -33,6 +36,12 @@ public static class BackgroundSetup
 
             // SLA escalation: hourly is enough for a rule counted in business days.
             var escalateEveryMinutes = configuration.GetValue("Queue:EscalateEveryMinutes", 60);
+            // Retention: nightly at 02:30 JST, outside office hours.
+            q.AddJob<RetentionJob>(j => j.WithIdentity(RetentionJob.Key));
+            q.AddTrigger(t => t.ForJob(RetentionJob.Key)
+                .WithIdentity("retention-nightly", "privacy")
+                .WithCronSchedule(configuration.GetValue("Retention:Cron", "0 30 2 * * ?")!, c => c.InTimeZone(TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"))));
+
             q.AddJob<EscalateOverdueCasesJob>(j => j.WithIdentity(EscalateOverdueCasesJob.Key));
             q.AddTrigger(t => t.ForJob(EscalateOverdueCasesJob.Key)
                 .WithIdentity("escalate-overdue-every", "sla")

@@ -161,6 +161,9 @@ namespace CityDx.Infrastructure.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("AnonymisedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("AnswersJson")
                         .IsRequired()
                         .HasColumnType("text");
@@ -917,6 +920,9 @@ namespace CityDx.Infrastructure.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("RetentionYears")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Routing")
                         .HasColumnType("integer");

@@ -151,6 +151,9 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AnonymisedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("AnswersJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -905,6 +908,9 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RetentionYears")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Routing")
                         .HasColumnType("INTEGER");

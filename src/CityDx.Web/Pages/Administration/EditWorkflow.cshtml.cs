@@ -67,11 +67,18 @@ public sealed class EditWorkflowModel(IMediator mediator) : PageModel
 
         RequiresApproval = View.RequiresApproval;
         EscalateWhenOverdueDays = View.EscalateWhenOverdueDays;
+        RetentionYears = View.RetentionYears;
         return Page();
     }
 
     public Task<IActionResult> OnPostOptionsAsync(string code, CancellationToken ct) =>
         SendAsync(code, () => mediator.Send(new EditWorkflow.SetOptions(code, RequiresApproval, EscalateWhenOverdueDays), ct), ct);
+
+    [BindProperty]
+    public int? RetentionYears { get; set; }
+
+    public Task<IActionResult> OnPostRetentionAsync(string code, CancellationToken ct) =>
+        SendAsync(code, () => mediator.Send(new SetRetention.Command(code, RetentionYears), ct), ct);
 
     public Task<IActionResult> OnPostAddStateAsync(string code, CancellationToken ct) =>
         SendAsync(code, () => mediator.Send(new EditWorkflow.AddState(code, StateCode, StateNameJa, StateNameEn, ClockRuns, Terminal, Outcome), ct), ct,
