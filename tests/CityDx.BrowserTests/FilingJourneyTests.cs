@@ -94,7 +94,7 @@ public sealed partial class FilingJourneyTests(BrowserFixture browser) : IClassF
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("受付待ち");
         await page.AssertAccessibleAsync();
         await page.GetByLabel("承認する").CheckAsync();
-        await page.GetByLabel("コメント").FillAsync("鑑札を郵送します。");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "コメント" }).FillAsync("鑑札を郵送します。");
         await page.GetByRole(AriaRole.Button, new() { Name = "処理を確定する" }).ClickAsync();
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("承認");
         await page.AssertAccessibleAsync();
