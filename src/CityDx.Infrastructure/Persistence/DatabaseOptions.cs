@@ -28,4 +28,7 @@ public sealed class DatabaseOptions
 
     /// <summary>Retries of transient failures (PostgreSQL only).</summary>
     public int MaxRetryCount { get; set; } = 5;
+
+    /// <summary>Longest wait between two retries of a transient failure: an outage answers 503 within seconds, not minutes.</summary>
+    public int MaxRetryDelaySeconds { get; set; } = 3;
 }

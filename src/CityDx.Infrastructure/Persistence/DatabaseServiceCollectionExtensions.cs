@@ -26,7 +26,7 @@ public static class DatabaseServiceCollectionExtensions
                 }
 
                 services.AddDbContext<CityDxDbContext, PostgresCityDxDbContext>(o => o.UseNpgsql(connectionString, npgsql =>
-                    npgsql.EnableRetryOnFailure(options.MaxRetryCount)));
+                    npgsql.EnableRetryOnFailure(options.MaxRetryCount, TimeSpan.FromSeconds(Math.Max(0, options.MaxRetryDelaySeconds)), null)));
                 break;
             default:
                 if (string.IsNullOrWhiteSpace(connectionString))

@@ -1,3 +1,4 @@
+using CityDx.Application.Common;
 using CityDx.Application.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,7 +24,9 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> l) : PageModel
 
     private void Describe(int? status)
     {
-        var code = status ?? StatusCodes.Status500InternalServerError;
+        // The case store being unreachable is an outage, not a bug: 503 with "try again shortly".
+        var failure = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error;
+        var code = status ?? (failure is not null && failure.IsDatabaseUnavailable() ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError);
         var key = code switch
         {
             403 => "403",
@@ -39,6 +42,10 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> l) : PageModel
         if (status is null)
         {
             Response.StatusCode = code;
+            if (code == StatusCodes.Status503ServiceUnavailable)
+            {
+                Response.Headers.RetryAfter = "30";
+            }
         }
     }
 }

@@ -28,9 +28,14 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails) :
             { Status = StatusCodes.Status400BadRequest },
             ConflictException c => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = c.Message },
             BadHttpRequestException b => new ProblemDetails { Status = b.StatusCode },
+            _ when exception.IsDatabaseUnavailable() => new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable },
             _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError },
         };
         httpContext.Response.StatusCode = problem.Status ?? 500;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = "30";
+        }
 
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
