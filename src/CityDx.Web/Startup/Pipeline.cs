@@ -1,3 +1,5 @@
+using CityDx.Web.Security;
+
 namespace CityDx.Web.Startup;
 
 public static class Pipeline
@@ -15,6 +17,7 @@ public static class Pipeline
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/error", "?status={0}"));
         app.UseSecurityHeaders();
+        app.UseNulCharacterGuard();
         if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
         {
             app.UseHsts();
