@@ -221,7 +221,8 @@ public static class ListQueue
     public static string KanaKey(string? kana) =>
         string.IsNullOrWhiteSpace(kana) ? "" : SearchFolding.Fold(kana).Replace(" ", "", StringComparison.Ordinal);
 
-    private static DateTimeOffset JstMidnight(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), JapanTime.Offset);
+    // In UTC: Npgsql writes only UTC offsets to timestamptz.
+    private static DateTimeOffset JstMidnight(DateOnly date) => new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), JapanTime.Offset).ToUniversalTime();
 
     public sealed class Handler(CityDxDbContext db, ICurrentUser user, TimeProvider clock, BusinessCalendar calendar, QueueOptions options) : IQueryHandler<Query, Page>
     {
