@@ -50,7 +50,8 @@ await using (var admin = new NpgsqlConnection(options.Postgres))
 }
 
 await using var web = await WebNode.StartAsync(repoRoot, connectionString);
-await using var db = NpgsqlDataSource.Create(connectionString);
+// No command timeout: COPY of a million rows ends with index maintenance that takes longer than 30 s.
+await using var db = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString);
 
 // 2. N cases through COPY (kept between runs unless --reseed or fewer are there).
 var existing = await CaseSeeder.CountAsync(db);
