@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Dom;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CityDx.Domain.Cases;
@@ -11,8 +12,8 @@ namespace CityDx.IntegrationTests;
 
 /// <summary>
 /// The paths the benchmark drives (docs/performance.md), as a citizen or case worker sees them: filing
-/// in one API call through the same requests as the pages, the queue filtered by filing dates, and the
-/// floor page, which does not exist outside the Development and Benchmark environments.
+/// in one API call through the same requests as the pages, the queue filtered by filing dates, the
+/// output-cached catalogue, and the floor page, which does not exist outside Development and Benchmark.
 /// </summary>
 public sealed class BenchmarkPathTests(CityDxFactory factory) : IClassFixture<CityDxFactory>
 {
@@ -78,6 +79,45 @@ public sealed class BenchmarkPathTests(CityDxFactory factory) : IClassFixture<Ci
         Assert.Contains(receipt, filedToday.Body!.TextContent, StringComparison.Ordinal);
         var filedFromTomorrow = await kita.GetPageAsync($"/staff/cases?from={today.AddDays(1):yyyy-MM-dd}");
         Assert.DoesNotContain(receipt, filedFromTomorrow.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Staff_claim_every_case_matching_the_queue_filter_in_one_batch()
+    {
+        var citizen = await PortalClient.SignedInAsync(factory, Demo.Citizen2);
+        var filed = new List<string>();
+        foreach (var dog in new[] { "コロ", "シロ", "クロ" })
+        {
+            filed.Add((await Filing.FileDogRegistrationAsync(citizen, wardNameJa: "都島区役所", dogName: dog)).ReceiptNumber);
+        }
+
+        var staff = await PortalClient.SignedInAsync(factory, Demo.MiyakojimaStaff);
+        const string filter = "/staff/cases?status=Submitted&assignee=Nobody";
+        var queue = await staff.GetPageAsync(filter);
+        var form = queue.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("#batch-form")!;
+        var result = await PortalClient.ReadAsync(await staff.SubmitAsync(form, new() { ["AllMatching"] = "true", ["BatchActionCode"] = "Claim" }, form.GetAttribute("action")!));
+
+        Assert.Contains($"{filed.Count}件を処理しました。0件は処理できませんでした。", result.Text("#batch-result"));
+        var mine = await staff.GetPageAsync("/staff/cases?assignee=Me");
+        Assert.All(filed, receipt => Assert.Contains(receipt, mine.Body!.TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_cached_catalogue_is_never_another_visitors_page_signed_in_or_in_another_language()
+    {
+        // An anonymous visit in Japanese fills the catalogue cache.
+        var anonymous = PortalClient.Create(factory);
+        var japanese = await anonymous.GetPageAsync("/procedures/dog-registration");
+        Assert.Contains("犬の登録", japanese.Body!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull((await anonymous.Http.GetAsync("/procedures/dog-registration")).Headers.Age);
+
+        // An English visitor gets English, a signed-in citizen gets their own page (with sign out), not the cached one.
+        var english = await anonymous.GetPageAsync("/procedures/dog-registration?culture=en");
+        Assert.Contains("Register a dog", english.Body!.TextContent, StringComparison.Ordinal);
+        var citizen = await PortalClient.SignedInAsync(factory, Demo.Citizen);
+        var signedIn = await citizen.GetPageAsync("/procedures/dog-registration");
+        Assert.NotNull(signedIn.QuerySelector("form.inline-form[method=post]"));
+        Assert.Null(japanese.QuerySelector("form.inline-form[method=post]"));
     }
 
     [Fact]

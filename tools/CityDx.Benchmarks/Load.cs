@@ -116,7 +116,7 @@ public sealed partial class Session : IDisposable
     public static async Task<Session> SignInAsync(Uri baseUrl, string email, string password)
     {
         var session = new Session(baseUrl);
-        var response = await session.PostFormAsync("/account/sign-in", "/account/sign-in", new() { ["Email"] = email, ["Password"] = password });
+        var response = await session.PostFormAsync("/account/sign-in", "/account/sign-in", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
             throw new InvalidOperationException($"sign-in as {email} failed: {(int)response.StatusCode}");
@@ -126,13 +126,13 @@ public sealed partial class Session : IDisposable
     }
 
     /// <summary>GETs <paramref name="formPage"/> for its antiforgery token, then posts the fields to <paramref name="action"/>.</summary>
-    public async Task<HttpResponseMessage> PostFormAsync(string formPage, string action, Dictionary<string, string> fields)
+    public async Task<HttpResponseMessage> PostFormAsync(string formPage, string action, IEnumerable<KeyValuePair<string, string>> fields)
     {
         var page = await Http.GetStringAsync(formPage);
-        fields["__RequestVerificationToken"] = TokenPattern().Match(page) is { Success: true } m
+        var token = TokenPattern().Match(page) is { Success: true } m
             ? WebUtility.HtmlDecode(m.Groups[1].Value)
             : throw new InvalidOperationException($"no antiforgery token on {formPage}");
-        return await Http.PostAsync(action, new FormUrlEncodedContent(fields));
+        return await Http.PostAsync(action, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))));
     }
 
     public void Dispose() => Http.Dispose();

@@ -34,6 +34,7 @@ public static class Pipeline
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseOutputCache();            // after authentication: never for signed-in users
         app.UseRateLimiter();
         app.UseAuthorization();
         return app;
