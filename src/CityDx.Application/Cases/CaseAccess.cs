@@ -1,6 +1,7 @@
 using CityDx.Domain.Cases;
 using CityDx.Domain.Integration;
 using CityDx.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace CityDx.Application.Cases;
 
@@ -17,6 +18,17 @@ public static class CaseAccess
             ? db.Cases.Where(c => db.ApiClientUnits.Any(u => u.ApiClientId == clientId && u.OrganisationUnitId == c.OrganisationUnitId
                 && db.ApiClients.Any(k => k.Id == clientId && k.RevokedAt == null)))
             : db.Cases.Where(c => db.StaffMemberships.Any(m => m.UserId == userId && m.OrganisationUnitId == c.OrganisationUnitId));
+
+    /// <summary>
+    /// The units whose cases <see cref="VisibleToStaff"/> lets this person (or integration client)
+    /// see, as values: a list filtered by them lets PostgreSQL walk the (unit, state, …) indexes
+    /// instead of joining the memberships into every row (docs/performance.md).
+    /// </summary>
+    public static async Task<List<Guid>> VisibleUnitIdsAsync(this CityDxDbContext db, string userId, CancellationToken cancellationToken) =>
+        ApiClient.IdOfPrincipal(userId) is { } clientId
+            ? await db.ApiClientUnits.Where(u => u.ApiClientId == clientId && db.ApiClients.Any(k => k.Id == clientId && k.RevokedAt == null))
+                .Select(u => u.OrganisationUnitId).ToListAsync(cancellationToken)
+            : await db.StaffMemberships.Where(m => m.UserId == userId).Select(m => m.OrganisationUnitId).ToListAsync(cancellationToken);
 
     public static IQueryable<Case> OwnedBy(this CityDxDbContext db, string userId) =>
         db.Cases.Where(c => c.ApplicantUserId == userId);

@@ -265,12 +265,51 @@ namespace CityDx.Infrastructure.Migrations.Postgres
 
                 CREATE INDEX IF NOT EXISTS idx_qrtz_eh_trig_time ON quartz.qrtz_execution_history (sched_name, trigger_group, trigger_name, fired_time);
                 """);
+
+            // Queue pages: index-only scans of a unit's cases (docs/performance.md).
+            migrationBuilder.DropIndex(
+                name: "IX_cases_OrganisationUnitId_Status_DueDate_ReceiptNumber",
+                table: "cases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_cases_OrganisationUnitId_Status_SubmittedAt_ReceiptNumber",
+                table: "cases");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cases_OrganisationUnitId_Status_DueDate_ReceiptNumber",
+                table: "cases",
+                columns: new[] { "OrganisationUnitId", "Status", "DueDate", "ReceiptNumber" })
+                .Annotation("Npgsql:IndexInclude", new[] { "Id", "ProcedureId", "Channel", "SubmittedAt", "ApplicantName", "AssigneeUserId", "Version" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cases_OrganisationUnitId_Status_SubmittedAt_ReceiptNumber",
+                table: "cases",
+                columns: new[] { "OrganisationUnitId", "Status", "SubmittedAt", "ReceiptNumber" })
+                .Annotation("Npgsql:IndexInclude", new[] { "Id", "ProcedureId", "Channel", "DueDate", "ApplicantName", "AssigneeUserId", "Version" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("DROP SCHEMA IF EXISTS quartz CASCADE;");
+
+            migrationBuilder.DropIndex(
+                name: "IX_cases_OrganisationUnitId_Status_DueDate_ReceiptNumber",
+                table: "cases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_cases_OrganisationUnitId_Status_SubmittedAt_ReceiptNumber",
+                table: "cases");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cases_OrganisationUnitId_Status_DueDate_ReceiptNumber",
+                table: "cases",
+                columns: new[] { "OrganisationUnitId", "Status", "DueDate", "ReceiptNumber" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cases_OrganisationUnitId_Status_SubmittedAt_ReceiptNumber",
+                table: "cases",
+                columns: new[] { "OrganisationUnitId", "Status", "SubmittedAt", "ReceiptNumber" });
         }
     }
 }
