@@ -30,6 +30,22 @@ public static class CaseAccess
                 .Select(u => u.OrganisationUnitId).ToListAsync(cancellationToken)
             : await db.StaffMemberships.Where(m => m.UserId == userId).Select(m => m.OrganisationUnitId).ToListAsync(cancellationToken);
 
+    /// <summary>
+    /// The cases of these units. One unit (most staff) is an equality, so PostgreSQL reads a
+    /// (unit, state, sort key) index in order and stops after a page; a list is <c>= ANY(…)</c>, which
+    /// PostgreSQL before 17 cannot read in order.
+    /// </summary>
+    public static IQueryable<Case> CasesOfUnits(this CityDxDbContext db, List<Guid> unitIds)
+    {
+        if (unitIds.Count == 1)
+        {
+            var only = unitIds[0];
+            return db.Cases.Where(c => c.OrganisationUnitId == only);
+        }
+
+        return db.Cases.Where(c => unitIds.Contains(c.OrganisationUnitId));
+    }
+
     public static IQueryable<Case> OwnedBy(this CityDxDbContext db, string userId) =>
         db.Cases.Where(c => c.ApplicantUserId == userId);
 }

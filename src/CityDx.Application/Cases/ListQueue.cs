@@ -240,7 +240,7 @@ public static class ListQueue
             var workflows = await Workflows.LoadAsync(db, cancellationToken);
             var today = JapanTime.DateOf(clock.GetUtcNow());
             var visibleUnits = await db.VisibleUnitIdsAsync(userId, cancellationToken);
-            var visible = db.Cases.AsNoTracking().Where(c => visibleUnits.Contains(c.OrganisationUnitId));
+            var visible = db.CasesOfUnits(visibleUnits).AsNoTracking();
             var cases = visible.Apply(query.Filter, userId, workflows, today, calendar, options);
 
             var after = query.After is not null && Cursor.TryParse(query.After, query.Sort, out var c0) ? c0 : (Cursor?)null;
