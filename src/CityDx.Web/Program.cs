@@ -13,6 +13,7 @@ builder.Services.AddCityDxApplication(builder.Configuration); // Mediator, behav
 builder.Services.AddCityDxWeb(builder.Configuration); // Razor Pages, localisation, policies, rate limits, headers
 builder.Services.AddCityDxApi();            // OpenAPI (Swagger), ProblemDetails
 builder.Services.AddCityDxHealthChecks();   // /health/live, /health/ready
+builder.Services.AddCityDxOutputCache();    // anonymous catalogue pages, per node, 60 s
 builder.Services.AddCityDxBackgroundWork(builder.Configuration, builder.Environment.ContentRootPath); // mail outbox, Quartz jobs
 
 var app = builder.Build();

@@ -221,7 +221,8 @@ public static class ListQueue
     public static string KanaKey(string? kana) =>
         string.IsNullOrWhiteSpace(kana) ? "" : SearchFolding.Fold(kana).Replace(" ", "", StringComparison.Ordinal);
 
-    private static DateTimeOffset JstMidnight(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), JapanTime.Offset);
+    // In UTC: Npgsql writes only UTC offsets to timestamptz.
+    private static DateTimeOffset JstMidnight(DateOnly date) => new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), JapanTime.Offset).ToUniversalTime();
 
     public sealed class Handler(CityDxDbContext db, ICurrentUser user, TimeProvider clock, BusinessCalendar calendar, QueueOptions options) : IQueryHandler<Query, Page>
     {
@@ -238,7 +239,8 @@ public static class ListQueue
                 .ToListAsync(cancellationToken);
             var workflows = await Workflows.LoadAsync(db, cancellationToken);
             var today = JapanTime.DateOf(clock.GetUtcNow());
-            var visible = db.VisibleToStaff(userId).AsNoTracking();
+            var visibleUnits = await db.VisibleUnitIdsAsync(userId, cancellationToken);
+            var visible = db.CasesOfUnits(visibleUnits).AsNoTracking();
             var cases = visible.Apply(query.Filter, userId, workflows, today, calendar, options);
 
             var after = query.After is not null && Cursor.TryParse(query.After, query.Sort, out var c0) ? c0 : (Cursor?)null;

@@ -28,6 +28,17 @@ public sealed class PostgresCityDxDbContext(DbContextOptions<PostgresCityDxDbCon
             .HasIndex(p => p.SearchText)
             .HasMethod("gin")
             .HasOperators("gin_trgm_ops");
+
+        // A queue page reads its columns from the (unit, state, sort key, receipt) index alone: an
+        // index-only scan of the unit's open cases and a top-N sort, no heap page per case
+        // (docs/performance.md, "before/after").
+        builder.Entity<CityDx.Domain.Cases.Case>(b =>
+        {
+            b.HasIndex(c => new { c.OrganisationUnitId, c.Status, c.DueDate, c.ReceiptNumber })
+                .IncludeProperties(c => new { c.Id, c.ProcedureId, c.Channel, c.SubmittedAt, c.ApplicantName, c.AssigneeUserId, c.Version });
+            b.HasIndex(c => new { c.OrganisationUnitId, c.Status, c.SubmittedAt, c.ReceiptNumber })
+                .IncludeProperties(c => new { c.Id, c.ProcedureId, c.Channel, c.DueDate, c.ApplicantName, c.AssigneeUserId, c.Version });
+        });
     }
 }
 

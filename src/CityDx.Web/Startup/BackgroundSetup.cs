@@ -1,5 +1,6 @@
 using CityDx.Application.Common;
 using CityDx.Infrastructure.Mail;
+using CityDx.Infrastructure.Persistence;
 using CityDx.Web.Jobs;
 using Quartz;
 
@@ -8,8 +9,10 @@ namespace CityDx.Web.Startup;
 public static class BackgroundSetup
 {
     /// <summary>
-    /// Mail (outbox, MailKit SMTP or a pickup folder) and scheduled work on Quartz.NET. The job store
-    /// is in memory for now; the clustered PostgreSQL store for several nodes is the scale-out work.
+    /// Mail (outbox, MailKit SMTP or a pickup folder) and scheduled work on Quartz.NET. On PostgreSQL
+    /// the job store is Quartz's clustered store in the case store's database (schema <c>quartz</c>,
+    /// created by the migrations), so with several web nodes each job fires once across them; on
+    /// SQLite (one node by nature) it stays in memory.
     /// </summary>
     public static IServiceCollection AddCityDxBackgroundWork(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
@@ -26,8 +29,22 @@ public static class BackgroundSetup
             ?? new CityDx.Application.Retention.RetentionOptions());
         services.AddScoped<CityDx.Application.Retention.ApplyRetention.Run>();
 
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddQuartz(q =>
         {
+            if (database.Provider == DatabaseProvider.Postgres)
+            {
+                var connectionString = database.ConnectionString ?? configuration.GetConnectionString("CityDx")
+                    ?? throw new InvalidOperationException("Database:Provider is Postgres but no connection string is set.");
+                q.UsePersistentStore(store =>
+                {
+                    store.UsePostgres(connectionString);
+                    // The tables come from the EF migrations (QuartzSchema); the store only checks them at start-up.
+                    store.ConfigureStore(o => o.TablePrefix = QuartzSchema.TablePrefix);
+                    store.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(configuration.GetValue("Quartz:CheckinSeconds", 10)));
+                });
+            }
+
             q.AddJob<DeliverOutboxJob>(j => j.WithIdentity(DeliverOutboxJob.Key));
             q.AddTrigger(t => t.ForJob(DeliverOutboxJob.Key)
                 .WithIdentity("deliver-outbox-every", "mail")

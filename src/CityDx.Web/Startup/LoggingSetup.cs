@@ -32,7 +32,12 @@ public static class LoggingSetup
         var incoming = context.Request.Headers[CorrelationHeader].ToString();
         var id = IsSafe(incoming) ? incoming : context.TraceIdentifier;
         context.TraceIdentifier = id;
-        context.Response.Headers[CorrelationHeader] = id;
+        // Set as the response starts, so a response replayed from the output cache carries this request's id.
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[CorrelationHeader] = id;
+            return Task.CompletedTask;
+        });
         using (LogContext.PushProperty("CorrelationId", id))
         {
             await next(context);

@@ -7,10 +7,18 @@ public static class Pipeline
     /// <summary>The middleware, in the order a request meets it.</summary>
     public static WebApplication UseCityDxPipeline(this WebApplication app)
     {
-        app.UseForwardedHeaders(new ForwardedHeadersOptions
+        var forwarded = new ForwardedHeadersOptions
         {
             ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto,
-        });
+        };
+        // Behind a load balancer that is not on loopback (docker-compose's proxy, a cloud LB), its
+        // network must be trusted, or every client looks like the proxy (and shares one rate limit).
+        foreach (var network in app.Configuration.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
+        {
+            forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+        }
+
+        app.UseForwardedHeaders(forwarded);
         app.UseCorrelationId();
         app.UseCityDxRequestLogging();
         app.UseExceptionHandler("/error");
@@ -29,6 +37,7 @@ public static class Pipeline
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseOutputCache();            // after authentication: never for signed-in users
         app.UseRateLimiter();
         app.UseAuthorization();
         return app;

@@ -9,7 +9,7 @@ namespace CityDx.IntegrationTests.Infrastructure;
 /// </summary>
 public class CityDxFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    public string ConnectionString { get; private set; } = "";
+    public string ConnectionString { get; protected set; } = "";
 
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "citydx-test-" + Guid.NewGuid().ToString("N")[..12]);
 
@@ -36,10 +36,17 @@ public class CityDxFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Serilog:MinimumLevel:Default", Environment.GetEnvironmentVariable("CITYDX_TEST_LOGLEVEL") ?? "Warning");
     }
 
+    /// <summary>False for a node on a database that the test shares between several factories.</summary>
+    protected virtual bool OwnsDatabase => true;
+
     public new virtual async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        await PostgresServer.DropDatabaseAsync(ConnectionString);
+        if (OwnsDatabase)
+        {
+            await PostgresServer.DropDatabaseAsync(ConnectionString);
+        }
+
         if (Directory.Exists(DataFolder))
         {
             Directory.Delete(DataFolder, recursive: true);

@@ -278,7 +278,11 @@ namespace CityDx.Infrastructure.Migrations.Postgres
 
                     b.HasIndex("OrganisationUnitId", "Status", "DueDate", "ReceiptNumber");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrganisationUnitId", "Status", "DueDate", "ReceiptNumber"), new[] { "Id", "ProcedureId", "Channel", "SubmittedAt", "ApplicantName", "AssigneeUserId", "Version" });
+
                     b.HasIndex("OrganisationUnitId", "Status", "SubmittedAt", "ReceiptNumber");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrganisationUnitId", "Status", "SubmittedAt", "ReceiptNumber"), new[] { "Id", "ProcedureId", "Channel", "DueDate", "ApplicantName", "AssigneeUserId", "Version" });
 
                     b.ToTable("cases", (string)null);
                 });

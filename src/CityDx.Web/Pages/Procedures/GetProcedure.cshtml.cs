@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CityDx.Web.Pages.Procedures;
 
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Startup.OutputCacheSetup.CataloguePolicy)]
 public sealed class GetProcedureModel(IMediator mediator, TimeProvider clock, BusinessCalendar calendar) : PageModel
 {
     public GetProcedure.ProcedureDetail? Procedure { get; private set; }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CityDx.Web.Pages.Procedures;
 
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Startup.OutputCacheSetup.CataloguePolicy)]
 public sealed class ListProceduresModel(IMediator mediator) : PageModel
 {
     public static readonly string[] CategoryCodes = ["registration", "tax-insurance", "childcare", "education", "welfare", "health", "environment", "roads", "facilities", "bereavement"];
