@@ -14,6 +14,7 @@ builder.Services.AddCityDxWeb(builder.Configuration); // Razor Pages, localisati
 builder.Services.AddCityDxApi();            // OpenAPI (Swagger), ProblemDetails
 builder.Services.AddCityDxHealthChecks();   // /health/live, /health/ready
 builder.Services.AddCityDxBackgroundWork(builder.Configuration, builder.Environment.ContentRootPath); // mail outbox, Quartz jobs
+builder.Services.AddCityDxStatistics(builder.Configuration); // KPI roll-up job, open statistics options
 
 var app = builder.Build();
 

@@ -44,6 +44,7 @@ public static class ApiEndpoints
             .ProducesValidationProblem();
 
         MapCases(api);
+        api.MapStatistics();
     }
 
     /// <summary>The body of POST /api/v1/cases/{id}/actions.</summary>
