@@ -13,8 +13,9 @@ namespace CityDx.Domain.Statistics;
 /// column of the table with margins, an edge per suppressed cell), the published numbers determine a
 /// suppressed cell exactly if and only if its edge lies on no cycle — if it is a bridge. A cell alone
 /// in its row or column is the simplest bridge (one subtraction reveals it). So the rule is: while a
-/// suppressed cell is a bridge, also suppress the smallest published cell that closes a cycle through
-/// it (interior cells before margins, non-zero before zero, smallest count first). Zero cells are
+/// suppressed cell is a bridge, also suppress the cheapest published cell that closes a cycle through
+/// it, or, when no single cell can, the cheapest in its row or column (interior cells before margins,
+/// non-zero before zero, smallest count first). Zero cells are
 /// published as zero: "nobody" identifies nobody. The rule protects exact values; the ranges an
 /// attacker can bound (e.g. a suppressed pair of cells summing to 12) are not widened further.
 /// </remarks>
@@ -45,10 +46,12 @@ public static class SmallCellSuppression
 
         while (FindBridge(suppressed) is { } bridge)
         {
-            var partner = ClosingCell(table, suppressed, bridge.Row, bridge.Col);
+            // Close a cycle through the bridge with one cell if there is one; otherwise grow one of its
+            // two sides by a cell of the bridge's own row or column, and try again.
+            var partner = ClosingCell(table, suppressed, bridge.Row, bridge.Col) ?? AdjacentCell(table, suppressed, bridge.Row, bridge.Col);
             if (partner is not { } p)
             {
-                // Cannot happen in a complete table (some cell always joins the two sides); fail safe.
+                // Every cell of the bridge's row and column is withheld already: cannot happen, but fail safe.
                 return All(rows, cols);
             }
 
@@ -163,19 +166,28 @@ public static class SmallCellSuppression
     /// </summary>
     private static (int Row, int Col)? ClosingCell(int[,] table, bool[,] suppressed, int row, int col)
     {
-        int rows = table.GetLength(0), cols = table.GetLength(1);
         suppressed[row, col] = false;
         var (rowsA, colsA) = Reachable(suppressed, startIsRow: true, row);
         var (rowsB, colsB) = Reachable(suppressed, startIsRow: false, col);
         suppressed[row, col] = true;
+        return Cheapest(table, suppressed, (r, c) => (rowsA[r] && colsB[c]) || (rowsB[r] && colsA[c]));
+    }
 
+    /// <summary>A published cell in the bridge's row or column (so one side gains a row or a column).</summary>
+    private static (int Row, int Col)? AdjacentCell(int[,] table, bool[,] suppressed, int row, int col) =>
+        Cheapest(table, suppressed, (r, c) => r == row || c == col);
+
+    /// <summary>The published cell to withhold among those allowed: interior before margins, non-zero before zero, smallest first.</summary>
+    private static (int Row, int Col)? Cheapest(int[,] table, bool[,] suppressed, Func<int, int, bool> allowed)
+    {
+        int rows = table.GetLength(0), cols = table.GetLength(1);
         (int Row, int Col)? best = null;
         (int, int, int) bestKey = (int.MaxValue, int.MaxValue, int.MaxValue);
         for (var r = 0; r < rows; r++)
         {
             for (var c = 0; c < cols; c++)
             {
-                if (suppressed[r, c] || !((rowsA[r] && colsB[c]) || (rowsB[r] && colsA[c])))
+                if (suppressed[r, c] || !allowed(r, c))
                 {
                     continue;
                 }

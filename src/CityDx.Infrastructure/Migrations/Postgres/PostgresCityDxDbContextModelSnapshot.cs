@@ -259,12 +259,18 @@ namespace CityDx.Infrastructure.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DecidedAt");
+
                     b.HasIndex("FormVersionId");
 
                     b.HasIndex("ProcedureId");
 
                     b.HasIndex("ReceiptNumber")
                         .IsUnique();
+
+                    b.HasIndex("SubmittedAt");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("ApplicantUserId", "SubmissionKey")
                         .IsUnique();
@@ -276,6 +282,9 @@ namespace CityDx.Infrastructure.Migrations.Postgres
                     b.HasIndex("OrganisationUnitId", "Status", "DueDate", "ReceiptNumber");
 
                     b.HasIndex("OrganisationUnitId", "Status", "SubmittedAt", "ReceiptNumber");
+
+                    b.HasIndex("Status", "ProcedureId", "OrganisationUnitId", "Channel", "SubmittedAt", "DueDate")
+                        .HasDatabaseName("IX_cases_backlog");
 
                     b.ToTable("cases", (string)null);
                 });
@@ -480,11 +489,15 @@ namespace CityDx.Infrastructure.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("ExpiresAt");
 
                     b.HasIndex("FormVersionId");
 
                     b.HasIndex("ProcedureId");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("ApplicantUserId", "UpdatedAt");
 
@@ -952,6 +965,141 @@ namespace CityDx.Infrastructure.Migrations.Postgres
                     b.ToTable("procedures", (string)null);
                 });
 
+            modelBuilder.Entity("CityDx.Domain.Procedures.StaffTimeStandard", b =>
+                {
+                    b.Property<Guid>("ProcedureId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CounterMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OnlineMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("OnlineSince")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("ProcedureId");
+
+                    b.ToTable("staff_time_standards", (string)null);
+                });
+
+            modelBuilder.Entity("CityDx.Domain.Statistics.KpiDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ProcedureId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Approved")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CorrectionRequested")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DecidedWithinSla")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Filed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ProcessingDaysSum")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Withdrawn")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Day", "ProcedureId", "UnitId", "Channel");
+
+                    b.HasIndex("Month", "ProcedureId");
+
+                    b.ToTable("kpi_daily", (string)null);
+                });
+
+            modelBuilder.Entity("CityDx.Domain.Statistics.KpiFunnelDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ProcedureId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ReachedCheckAnswers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Started")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Submitted")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Day", "ProcedureId");
+
+                    b.ToTable("kpi_funnel_daily", (string)null);
+                });
+
+            modelBuilder.Entity("CityDx.Domain.Statistics.KpiProcessingDays", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ProcedureId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BusinessDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Cases")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Day", "ProcedureId", "UnitId", "Channel", "BusinessDays");
+
+                    b.ToTable("kpi_processing_days", (string)null);
+                });
+
+            modelBuilder.Entity("CityDx.Domain.Statistics.KpiRollupState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("RefreshedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("Watermark")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("kpi_rollup_state", (string)null);
+                });
+
             modelBuilder.Entity("CityDx.Infrastructure.Identity.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1349,6 +1497,15 @@ namespace CityDx.Infrastructure.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("OwningUnitId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CityDx.Domain.Procedures.StaffTimeStandard", b =>
+                {
+                    b.HasOne("CityDx.Domain.Procedures.Procedure", null)
+                        .WithOne()
+                        .HasForeignKey("CityDx.Domain.Procedures.StaffTimeStandard", "ProcedureId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
