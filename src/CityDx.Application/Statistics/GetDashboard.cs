@@ -26,11 +26,13 @@ namespace CityDx.Application.Statistics;
 /// </summary>
 public static class GetDashboard
 {
-    public const int MaxDays = 3 * 366;
+    public const int MaxMonths = 36;
 
     /// <summary>Age bands of the backlog, in business days since filing (upper bounds; the last is open).</summary>
     public static readonly int[] AgeBands = [5, 10, 20];
 
+    /// <param name="From">The first month (any day of it; JST).</param>
+    /// <param name="To">The last month (any day of it).</param>
     public sealed record Query(DateOnly? From = null, DateOnly? To = null, Guid? ProcedureId = null, Guid? UnitId = null, Channel? Channel = null) : IQuery<Dashboard>;
 
     public sealed record Option(Guid Id, string Name);
@@ -49,7 +51,7 @@ public static class GetDashboard
         public Validator(IStringLocalizer<SharedResource> l)
         {
             RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).When(q => q.From is not null && q.To is not null).WithMessage(_ => l["Kpi.ToBeforeFrom"]);
-            RuleFor(q => q.From).Must((q, from) => q.To!.Value.DayNumber - from!.Value.DayNumber <= MaxDays)
+            RuleFor(q => q.From).Must((q, from) => from!.Value.AddMonths(MaxMonths) > q.To!.Value)
                 .When(q => q.From is not null && q.To is not null && q.To >= q.From).WithMessage(_ => l["Kpi.PeriodTooLong"]);
             RuleFor(q => q.Channel).IsInEnum();
         }
@@ -58,7 +60,7 @@ public static class GetDashboard
     /// <summary>What the user may see: every procedure and unit, or some.</summary>
     private sealed record Scope(IReadOnlyList<Guid>? Procedures, IReadOnlyList<Guid>? Units);
 
-    private sealed record Row(int Month, Guid ProcedureId, Guid UnitId, Channel Channel, long Filed, long Corrected, long Approved, long Rejected, long Withdrawn, long WithinSla);
+    private sealed record Row(int Month, Guid ProcedureId, Guid UnitId, Channel Channel, long Filed = 0, long Corrected = 0, long Approved = 0, long Rejected = 0, long Withdrawn = 0, long WithinSla = 0);
 
     public sealed class Handler(CityDxDbContext db, ICurrentUser user, TimeProvider clock, BusinessCalendar calendar, IStringLocalizer<SharedResource> l)
         : IQueryHandler<Query, Dashboard>
@@ -67,8 +69,9 @@ public static class GetDashboard
         {
             var userId = user.RequireUserId();
             var today = JapanTime.DateOf(clock.GetUtcNow());
-            var to = query.To ?? today;
-            var from = query.From ?? new DateOnly(to.Year, to.Month, 1).AddMonths(-11);
+            var to = FirstOfMonth(query.To ?? today);
+            var from = FirstOfMonth(query.From ?? to.AddMonths(-11));
+            int fromKey = KpiMonth.MonthKey(from), toKey = KpiMonth.MonthKey(to);
             var english = user.PrefersEnglish;
             var scope = await ScopeAsync(userId, cancellationToken);
 
@@ -85,41 +88,55 @@ public static class GetDashboard
             var procedureName = procedures.ToDictionary(p => p.Id, p => p.Name);
             var unitName = units.ToDictionary(u => u.Id, u => u.Name);
 
-            var kpi = Filter(db.KpiDays.AsNoTracking().Where(d => d.Day >= from && d.Day <= to), scope, query);
-            var rows = await kpi
-                .GroupBy(d => new { d.Month, d.ProcedureId, d.UnitId, d.Channel })
-                .Select(g => new Row(g.Key.Month, g.Key.ProcedureId, g.Key.UnitId, g.Key.Channel,
-                    g.Sum(d => (long)d.Filed), g.Sum(d => (long)d.CorrectionRequested), g.Sum(d => (long)d.Approved), g.Sum(d => (long)d.Rejected),
-                    g.Sum(d => (long)d.Withdrawn), g.Sum(d => (long)d.DecidedWithinSla)))
-                .ToListAsync(cancellationToken);
-
-            var processing = Filter(db.KpiProcessingDays.AsNoTracking().Where(d => d.Day >= from && d.Day <= to), scope, query);
-            var histogram = (await processing
-                .GroupBy(d => new { d.ProcedureId, d.UnitId, d.BusinessDays })
-                .Select(g => new { g.Key.ProcedureId, g.Key.UnitId, g.Key.BusinessDays, Cases = g.Sum(d => (long)d.Cases) })
-                .ToListAsync(cancellationToken))
-                .Select(h => (h.ProcedureId, h.UnitId, h.BusinessDays, h.Cases))
-                .ToList();
-
+            // Each breakdown summed by the database, so only a few hundred rows come back whatever the case count.
+            var kpi = Filter(db.KpiMonths.AsNoTracking().Where(d => d.Month >= fromKey && d.Month <= toKey), scope, query);
             var standards = await db.StaffTimeStandards.AsNoTracking().ToDictionaryAsync(s => s.ProcedureId, cancellationToken);
+            var withStandard = standards.Keys.ToList();
+            var byMonth = await SumAsync(kpi, d => new { d.Month, d.Channel }, k => new Row(k.Month, Guid.Empty, Guid.Empty, k.Channel), cancellationToken);
+            var byProcedure = await SumAsync(kpi, d => new { d.ProcedureId, d.Channel }, k => new Row(0, k.ProcedureId, Guid.Empty, k.Channel), cancellationToken);
+            var byUnit = await SumAsync(kpi, d => new { d.UnitId, d.Channel }, k => new Row(0, Guid.Empty, k.UnitId, k.Channel), cancellationToken);
+            var saving = await SumAsync(kpi.Where(d => withStandard.Contains(d.ProcedureId)), d => new { d.Month, d.ProcedureId, d.Channel },
+                k => new Row(k.Month, k.ProcedureId, Guid.Empty, k.Channel), cancellationToken);
+
+            var processing = Filter(db.KpiProcessingDays.AsNoTracking().Where(d => d.Month >= fromKey && d.Month <= toKey), scope, query);
+            var histogramAll = (await processing.GroupBy(d => d.BusinessDays).Select(g => new { Days = g.Key, Cases = g.Sum(d => (long)d.Cases) }).ToListAsync(cancellationToken))
+                .Select(x => (Guid.Empty, Guid.Empty, x.Days, x.Cases)).ToList();
+            var histogramByProcedure = (await processing.GroupBy(d => new { d.ProcedureId, d.BusinessDays }).Select(g => new { g.Key, Cases = g.Sum(d => (long)d.Cases) }).ToListAsync(cancellationToken))
+                .Select(x => (x.Key.ProcedureId, Guid.Empty, x.Key.BusinessDays, x.Cases)).ToList();
+            var histogramByUnit = (await processing.GroupBy(d => new { d.UnitId, d.BusinessDays }).Select(g => new { g.Key, Cases = g.Sum(d => (long)d.Cases) }).ToListAsync(cancellationToken))
+                .Select(x => (Guid.Empty, x.Key.UnitId, x.Key.BusinessDays, x.Cases)).ToList();
+
             var refreshedAt = await db.KpiRollupState.AsNoTracking().Select(s => s.RefreshedAt).FirstOrDefaultAsync(cancellationToken);
 
             var workflows = procedures.ToDictionary(p => p.Id, p => CaseWorkflow.FromJson(p.WorkflowJson));
             var tables = new List<DashboardTable>
             {
-                Monthly(rows, from, to),
-                Breakdown("procedures", l["Kpi.ByProcedure"], l["Case.Procedure"], rows, histogram, r => r.ProcedureId, h => h.ProcedureId, procedureName),
-                Breakdown("units", l["Kpi.ByUnit"], l["Queue.Unit"], rows, histogram, r => r.UnitId, h => h.UnitId, unitName),
+                Monthly(byMonth, fromKey, toKey),
+                Breakdown("procedures", l["Kpi.ByProcedure"], l["Case.Procedure"], byProcedure, histogramByProcedure, r => r.ProcedureId, h => h.ProcedureId, procedureName),
+                Breakdown("units", l["Kpi.ByUnit"], l["Queue.Unit"], byUnit, histogramByUnit, r => r.UnitId, h => h.UnitId, unitName),
                 await BacklogAsync(scope, query, workflows, today, cancellationToken),
-                await FunnelAsync(scope, query, from, to, cancellationToken),
-                TimeSaved(rows, standards, query.ProcedureId, from, to),
-                TimeSavedByProcedure(rows, standards, procedureName),
+                await FunnelAsync(scope, query, fromKey, toKey, cancellationToken),
+                TimeSaved(saving, standards, query.ProcedureId, fromKey, toKey),
+                TimeSavedByProcedure(saving, standards, procedureName),
             };
 
-            var tiles = Tiles(rows, histogram, tables);
+            var tiles = Tiles(byMonth, histogramAll, tables);
             return new Dashboard(from, to, refreshedAt,
                 [.. procedures.Select(p => new Option(p.Id, p.Name))], [.. units.Select(u => new Option(u.Id, u.Name))], tiles, tables);
         }
+
+        private static DateOnly FirstOfMonth(DateOnly day) => new(day.Year, day.Month, 1);
+
+        /// <summary>The roll-up summed by a key (months, procedures or units, with channels), as rows.</summary>
+        private static async Task<List<Row>> SumAsync<TKey>(IQueryable<KpiMonth> kpi, System.Linq.Expressions.Expression<Func<KpiMonth, TKey>> key, Func<TKey, Row> row, CancellationToken cancellationToken) =>
+            [.. (await kpi.GroupBy(key)
+                .Select(g => new
+                {
+                    g.Key, Filed = g.Sum(d => (long)d.Filed), Corrected = g.Sum(d => (long)d.CorrectionRequested), Approved = g.Sum(d => (long)d.Approved),
+                    Rejected = g.Sum(d => (long)d.Rejected), Withdrawn = g.Sum(d => (long)d.Withdrawn), WithinSla = g.Sum(d => (long)d.DecidedWithinSla),
+                })
+                .ToListAsync(cancellationToken))
+                .Select(x => row(x.Key) with { Filed = x.Filed, Corrected = x.Corrected, Approved = x.Approved, Rejected = x.Rejected, Withdrawn = x.Withdrawn, WithinSla = x.WithinSla })];
 
         private async Task<Scope> ScopeAsync(string userId, CancellationToken cancellationToken)
         {
@@ -141,7 +158,7 @@ public static class GetDashboard
             return new Scope(null, mine);
         }
 
-        private static IQueryable<KpiDay> Filter(IQueryable<KpiDay> days, Scope scope, Query query)
+        private static IQueryable<KpiMonth> Filter(IQueryable<KpiMonth> days, Scope scope, Query query)
         {
             if (scope.Procedures is { } procedures)
             {
@@ -193,15 +210,15 @@ public static class GetDashboard
 
         private static string MonthLabel(int month) => $"{month / 100:D4}-{month % 100:D2}";
 
-        private static IEnumerable<int> Months(DateOnly from, DateOnly to)
+        private static IEnumerable<int> Months(int from, int to)
         {
-            for (var m = new DateOnly(from.Year, from.Month, 1); m <= to; m = m.AddMonths(1))
+            for (var m = from; m <= to; m = KpiMonth.NextMonth(m))
             {
-                yield return KpiDay.MonthKey(m);
+                yield return m;
             }
         }
 
-        private DashboardTable Monthly(List<Row> rows, DateOnly from, DateOnly to)
+        private DashboardTable Monthly(List<Row> rows, int from, int to)
         {
             var byMonth = rows.ToLookup(r => r.Month);
             var lines = Months(from, to).Select(m =>
@@ -325,9 +342,9 @@ public static class GetDashboard
             workflow.Label(code) is { NameJa: not null } label ? (user.PrefersEnglish ? label.NameEn ?? code : label.NameJa) : l[$"Status.Staff.{code}"];
 
         /// <summary>The online filing funnel of drafts started in the period (online only: the unit and channel filters do not apply).</summary>
-        private async Task<DashboardTable> FunnelAsync(Scope scope, Query query, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+        private async Task<DashboardTable> FunnelAsync(Scope scope, Query query, int from, int to, CancellationToken cancellationToken)
         {
-            var funnel = db.KpiFunnelDays.AsNoTracking().Where(d => d.Day >= from && d.Day <= to);
+            var funnel = db.KpiFunnelMonths.AsNoTracking().Where(d => d.Month >= from && d.Month <= to);
             if (scope.Procedures is { } procedures)
             {
                 funnel = funnel.Where(d => procedures.Contains(d.ProcedureId));
@@ -358,7 +375,7 @@ public static class GetDashboard
         /// online minutes), saved against everything at the counter, and saved cumulatively over the period; for
         /// one procedure, whether the month is before or after it went online.
         /// </summary>
-        private DashboardTable TimeSaved(List<Row> rows, Dictionary<Guid, StaffTimeStandard> standards, Guid? procedureId, DateOnly from, DateOnly to)
+        private DashboardTable TimeSaved(List<Row> rows, Dictionary<Guid, StaffTimeStandard> standards, Guid? procedureId, int from, int to)
         {
             var byMonth = rows.Where(r => standards.ContainsKey(r.ProcedureId)).ToLookup(r => r.Month);
             var since = procedureId is { } p && standards.TryGetValue(p, out var s) ? s.OnlineSince : null;
@@ -384,7 +401,7 @@ public static class GetDashboard
                 List<Cell> line = [Cell.Of(MonthLabel(m)), Cell.Count(online), Cell.Hours(spent), Cell.Hours(saved), Cell.Hours(cumulative)];
                 if (since is { } start)
                 {
-                    line.Add(Cell.Of(KpiDay.FirstDayOf(m).AddMonths(1) <= start ? l["Kpi.BeforeOnline"] : l["Kpi.AfterOnline"]));
+                    line.Add(Cell.Of(KpiMonth.FirstDayOf(m).AddMonths(1) <= start ? l["Kpi.BeforeOnline"] : l["Kpi.AfterOnline"]));
                 }
 
                 lines.Add(line);

@@ -79,8 +79,8 @@ public static class GetOpenStatistics
     {
         public async ValueTask<IReadOnlyList<Dataset>> Handle(ListDatasets query, CancellationToken cancellationToken)
         {
-            var last = KpiDay.MonthKey(LastCompleteMonth(clock.GetUtcNow()));
-            var first = await db.KpiDays.AsNoTracking().Where(d => d.Filed > 0).MinAsync(d => (int?)d.Month, cancellationToken);
+            var last = KpiMonth.MonthKey(LastCompleteMonth(clock.GetUtcNow()));
+            var first = await db.KpiMonths.AsNoTracking().Where(d => d.Filed > 0).MinAsync(d => (int?)d.Month, cancellationToken);
             var refreshedAt = await db.KpiRollupState.AsNoTracking().Select(s => s.RefreshedAt).FirstOrDefaultAsync(cancellationToken);
             static string Label(int m) => $"{m / 100:D4}-{m % 100:D2}";
             return
@@ -105,12 +105,11 @@ public static class GetOpenStatistics
             var latest = LastCompleteMonth(clock.GetUtcNow());
             var to = TryParseMonth(query.To, out var t) && t < latest ? t : latest;
             var from = TryParseMonth(query.From, out var f) ? f : to.AddMonths(-11);
-            int fromKey = KpiDay.MonthKey(from), toKey = KpiDay.MonthKey(to);
+            int fromKey = KpiMonth.MonthKey(from), toKey = KpiMonth.MonthKey(to);
 
-            var counts = await db.KpiDays.AsNoTracking()
+            var counts = await db.KpiMonths.AsNoTracking()
                 .Where(d => d.Month >= fromKey && d.Month <= toKey && d.Filed > 0)
-                .GroupBy(d => new { d.Month, d.ProcedureId, d.UnitId, d.Channel })
-                .Select(g => new { g.Key.Month, g.Key.ProcedureId, g.Key.UnitId, g.Key.Channel, Filed = g.Sum(d => d.Filed) })
+                .Select(d => new { d.Month, d.ProcedureId, d.UnitId, d.Channel, d.Filed })
                 .ToListAsync(cancellationToken);
             var procedures = await db.Procedures.AsNoTracking().Select(p => new { p.Id, p.Code, p.NameJa, p.NameEn }).ToDictionaryAsync(p => p.Id, cancellationToken);
             var units = await db.OrganisationUnits.AsNoTracking().Select(u => new { u.Id, u.Code, u.NameJa, u.NameEn }).ToDictionaryAsync(u => u.Id, cancellationToken);

@@ -3,66 +3,67 @@ using CityDx.Domain.Cases;
 namespace CityDx.Domain.Statistics;
 
 /// <summary>
-/// One cell of the daily KPI roll-up: a JST day × procedure × organisation unit × channel. Filing
-/// counts are by the day a case was filed (its cohort); decision counts by the day it was decided.
-/// Rebuilt whole for a day whenever a case filed or decided that day changes (<c>RefreshKpiRollups</c>).
+/// One cell of the monthly KPI roll-up: a JST month × procedure × organisation unit × channel. Filing
+/// counts are by the month a case was filed (its cohort); decision counts by the month it was decided.
+/// Rebuilt whole for a month whenever a case filed or decided in it changes (<c>RefreshKpiRollups</c>).
+/// (Months, not days: at a million cases a daily cell held about one case, so a daily table was
+/// nearly as large as the cases themselves.)
 /// </summary>
-public class KpiDay
+public class KpiMonth
 {
-    private KpiDay() { }
+    private KpiMonth() { }
 
-    public KpiDay(DateOnly day, Guid procedureId, Guid unitId, Channel channel)
+    public KpiMonth(int month, Guid procedureId, Guid unitId, Channel channel)
     {
-        Day = day;
-        Month = MonthKey(day);
+        Month = month;
         ProcedureId = procedureId;
         UnitId = unitId;
         Channel = channel;
     }
 
-    public DateOnly Day { get; private set; }
-
-    /// <summary>yyyymm of <see cref="Day"/>, so months group the same way on every provider.</summary>
+    /// <summary>yyyymm (JST), an integer so months compare and group the same way on every provider.</summary>
     public int Month { get; private set; }
 
     public Guid ProcedureId { get; private set; }
     public Guid UnitId { get; private set; }
     public Channel Channel { get; private set; }
 
-    /// <summary>Cases filed this day.</summary>
+    /// <summary>Cases filed this month.</summary>
     public int Filed { get; set; }
 
-    /// <summary>Of the cases filed this day, those that have had at least one correction request (補正依頼).</summary>
+    /// <summary>Of the cases filed this month, those that have had at least one correction request (補正依頼).</summary>
     public int CorrectionRequested { get; set; }
 
-    /// <summary>Cases decided this day with an Approved outcome.</summary>
+    /// <summary>Cases decided this month with an Approved outcome.</summary>
     public int Approved { get; set; }
 
     public int Rejected { get; set; }
     public int Withdrawn { get; set; }
 
-    /// <summary>Of the approved and rejected cases decided this day, those decided on or before their due date.</summary>
+    /// <summary>Of the approved and rejected cases decided this month, those decided on or before their due date.</summary>
     public int DecidedWithinSla { get; set; }
 
-    /// <summary>Business days from filing to decision, summed over the approved and rejected cases decided this day.</summary>
+    /// <summary>Business days from filing to decision, summed over the approved and rejected cases decided this month.</summary>
     public long ProcessingDaysSum { get; set; }
 
     public static int MonthKey(DateOnly day) => (day.Year * 100) + day.Month;
+
+    public static int NextMonth(int month) => MonthKey(FirstDayOf(month).AddMonths(1));
 
     public static DateOnly FirstDayOf(int month) => new(month / 100, month % 100, 1);
 }
 
 /// <summary>
 /// The processing-time histogram of a roll-up cell: how many cases decided (approved or rejected) this
-/// day took this many business days. Medians and 90th percentiles are read from the summed histogram.
+/// month took this many business days. Medians and 90th percentiles are read from the summed histogram.
 /// </summary>
 public class KpiProcessingDays
 {
     private KpiProcessingDays() { }
 
-    public KpiProcessingDays(DateOnly day, Guid procedureId, Guid unitId, Channel channel, int businessDays, int cases)
+    public KpiProcessingDays(int month, Guid procedureId, Guid unitId, Channel channel, int businessDays, int cases)
     {
-        Day = day;
+        Month = month;
         ProcedureId = procedureId;
         UnitId = unitId;
         Channel = channel;
@@ -70,7 +71,7 @@ public class KpiProcessingDays
         Cases = cases;
     }
 
-    public DateOnly Day { get; private set; }
+    public int Month { get; private set; }
     public Guid ProcedureId { get; private set; }
     public Guid UnitId { get; private set; }
     public Channel Channel { get; private set; }
@@ -78,21 +79,21 @@ public class KpiProcessingDays
     public int Cases { get; private set; }
 }
 
-/// <summary>The online filing funnel of a procedure by the day drafts were started (JST): started, reached 確認, submitted.</summary>
-public class KpiFunnelDay
+/// <summary>The online filing funnel of a procedure by the month drafts were started (JST): started, reached 確認, submitted.</summary>
+public class KpiFunnelMonth
 {
-    private KpiFunnelDay() { }
+    private KpiFunnelMonth() { }
 
-    public KpiFunnelDay(DateOnly day, Guid procedureId, int started, int reachedCheckAnswers, int submitted)
+    public KpiFunnelMonth(int month, Guid procedureId, int started, int reachedCheckAnswers, int submitted)
     {
-        Day = day;
+        Month = month;
         ProcedureId = procedureId;
         Started = started;
         ReachedCheckAnswers = reachedCheckAnswers;
         Submitted = submitted;
     }
 
-    public DateOnly Day { get; private set; }
+    public int Month { get; private set; }
     public Guid ProcedureId { get; private set; }
     public int Started { get; private set; }
     public int ReachedCheckAnswers { get; private set; }
@@ -106,6 +107,7 @@ public class KpiRollupState
 
     private KpiRollupState() { }
 
+    /// <summary>The row as the migration seeds it: nothing refreshed yet.</summary>
     public static KpiRollupState Initial() => new() { Id = SingletonId, Watermark = DateTimeOffset.UnixEpoch, RefreshedAt = null };
 
     public int Id { get; private set; }

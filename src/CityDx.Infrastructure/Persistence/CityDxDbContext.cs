@@ -41,9 +41,9 @@ public abstract class CityDxDbContext(DbContextOptions options)
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
     public DbSet<ApiClientUnit> ApiClientUnits => Set<ApiClientUnit>();
-    public DbSet<KpiDay> KpiDays => Set<KpiDay>();
+    public DbSet<KpiMonth> KpiMonths => Set<KpiMonth>();
     public DbSet<KpiProcessingDays> KpiProcessingDays => Set<KpiProcessingDays>();
-    public DbSet<KpiFunnelDay> KpiFunnelDays => Set<KpiFunnelDay>();
+    public DbSet<KpiFunnelMonth> KpiFunnelMonths => Set<KpiFunnelMonth>();
     public DbSet<KpiRollupState> KpiRollupState => Set<KpiRollupState>();
     public DbSet<StaffTimeStandard> StaffTimeStandards => Set<StaffTimeStandard>();
 
@@ -339,30 +339,31 @@ public abstract class CityDxDbContext(DbContextOptions options)
             b.HasOne<OrganisationUnit>().WithMany().HasForeignKey(u => u.OrganisationUnitId).OnDelete(DeleteBehavior.Restrict);
         });
 
-        builder.Entity<KpiDay>(b =>
+        builder.Entity<KpiMonth>(b =>
         {
-            b.ToTable("kpi_daily");
-            b.HasKey(d => new { d.Day, d.ProcedureId, d.UnitId, d.Channel });
-            b.HasIndex(d => new { d.Month, d.ProcedureId });
+            b.ToTable("kpi_monthly");
+            b.HasKey(d => new { d.Month, d.ProcedureId, d.UnitId, d.Channel });
         });
 
         builder.Entity<KpiProcessingDays>(b =>
         {
             b.ToTable("kpi_processing_days");
-            b.HasKey(d => new { d.Day, d.ProcedureId, d.UnitId, d.Channel, d.BusinessDays });
+            b.HasKey(d => new { d.Month, d.ProcedureId, d.UnitId, d.Channel, d.BusinessDays });
         });
 
-        builder.Entity<KpiFunnelDay>(b =>
+        builder.Entity<KpiFunnelMonth>(b =>
         {
-            b.ToTable("kpi_funnel_daily");
-            b.HasKey(d => new { d.Day, d.ProcedureId });
+            b.ToTable("kpi_funnel_monthly");
+            b.HasKey(d => new { d.Month, d.ProcedureId });
         });
 
         builder.Entity<KpiRollupState>(b =>
         {
+            // One row, there from the start: every refresh locks it first, so two runs never interleave.
             b.ToTable("kpi_rollup_state");
             b.HasKey(s => s.Id);
             b.Property(s => s.Id).ValueGeneratedNever();
+            b.HasData(new { Id = CityDx.Domain.Statistics.KpiRollupState.SingletonId, Watermark = DateTimeOffset.UnixEpoch, RefreshedAt = (DateTimeOffset?)null });
         });
 
         builder.Entity<StaffTimeStandard>(b =>

@@ -992,10 +992,32 @@ namespace CityDx.Infrastructure.Migrations.Postgres
                     b.ToTable("staff_time_standards", (string)null);
                 });
 
-            modelBuilder.Entity("CityDx.Domain.Statistics.KpiDay", b =>
+            modelBuilder.Entity("CityDx.Domain.Statistics.KpiFunnelMonth", b =>
                 {
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("date");
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ProcedureId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ReachedCheckAnswers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Started")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Submitted")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Month", "ProcedureId");
+
+                    b.ToTable("kpi_funnel_monthly", (string)null);
+                });
+
+            modelBuilder.Entity("CityDx.Domain.Statistics.KpiMonth", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("ProcedureId")
                         .HasColumnType("uuid");
@@ -1018,9 +1040,6 @@ namespace CityDx.Infrastructure.Migrations.Postgres
                     b.Property<int>("Filed")
                         .HasColumnType("integer");
 
-                    b.Property<int>("Month")
-                        .HasColumnType("integer");
-
                     b.Property<long>("ProcessingDaysSum")
                         .HasColumnType("bigint");
 
@@ -1030,39 +1049,15 @@ namespace CityDx.Infrastructure.Migrations.Postgres
                     b.Property<int>("Withdrawn")
                         .HasColumnType("integer");
 
-                    b.HasKey("Day", "ProcedureId", "UnitId", "Channel");
+                    b.HasKey("Month", "ProcedureId", "UnitId", "Channel");
 
-                    b.HasIndex("Month", "ProcedureId");
-
-                    b.ToTable("kpi_daily", (string)null);
-                });
-
-            modelBuilder.Entity("CityDx.Domain.Statistics.KpiFunnelDay", b =>
-                {
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("date");
-
-                    b.Property<Guid>("ProcedureId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("ReachedCheckAnswers")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Started")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Submitted")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Day", "ProcedureId");
-
-                    b.ToTable("kpi_funnel_daily", (string)null);
+                    b.ToTable("kpi_monthly", (string)null);
                 });
 
             modelBuilder.Entity("CityDx.Domain.Statistics.KpiProcessingDays", b =>
                 {
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("date");
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("ProcedureId")
                         .HasColumnType("uuid");
@@ -1079,7 +1074,7 @@ namespace CityDx.Infrastructure.Migrations.Postgres
                     b.Property<int>("Cases")
                         .HasColumnType("integer");
 
-                    b.HasKey("Day", "ProcedureId", "UnitId", "Channel", "BusinessDays");
+                    b.HasKey("Month", "ProcedureId", "UnitId", "Channel", "BusinessDays");
 
                     b.ToTable("kpi_processing_days", (string)null);
                 });
@@ -1098,6 +1093,13 @@ namespace CityDx.Infrastructure.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("kpi_rollup_state", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Watermark = new DateTimeOffset(new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        });
                 });
 
             modelBuilder.Entity("CityDx.Infrastructure.Identity.ApplicationUser", b =>

@@ -975,10 +975,32 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                     b.ToTable("staff_time_standards", (string)null);
                 });
 
-            modelBuilder.Entity("CityDx.Domain.Statistics.KpiDay", b =>
+            modelBuilder.Entity("CityDx.Domain.Statistics.KpiFunnelMonth", b =>
                 {
-                    b.Property<DateOnly>("Day")
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProcedureId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ReachedCheckAnswers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Started")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Submitted")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "ProcedureId");
+
+                    b.ToTable("kpi_funnel_monthly", (string)null);
+                });
+
+            modelBuilder.Entity("CityDx.Domain.Statistics.KpiMonth", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("ProcedureId")
                         .HasColumnType("TEXT");
@@ -1001,9 +1023,6 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                     b.Property<int>("Filed")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Month")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long>("ProcessingDaysSum")
                         .HasColumnType("INTEGER");
 
@@ -1013,39 +1032,15 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                     b.Property<int>("Withdrawn")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Day", "ProcedureId", "UnitId", "Channel");
+                    b.HasKey("Month", "ProcedureId", "UnitId", "Channel");
 
-                    b.HasIndex("Month", "ProcedureId");
-
-                    b.ToTable("kpi_daily", (string)null);
-                });
-
-            modelBuilder.Entity("CityDx.Domain.Statistics.KpiFunnelDay", b =>
-                {
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ProcedureId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ReachedCheckAnswers")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Started")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Submitted")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Day", "ProcedureId");
-
-                    b.ToTable("kpi_funnel_daily", (string)null);
+                    b.ToTable("kpi_monthly", (string)null);
                 });
 
             modelBuilder.Entity("CityDx.Domain.Statistics.KpiProcessingDays", b =>
                 {
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("TEXT");
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("ProcedureId")
                         .HasColumnType("TEXT");
@@ -1062,7 +1057,7 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                     b.Property<int>("Cases")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Day", "ProcedureId", "UnitId", "Channel", "BusinessDays");
+                    b.HasKey("Month", "ProcedureId", "UnitId", "Channel", "BusinessDays");
 
                     b.ToTable("kpi_processing_days", (string)null);
                 });
@@ -1081,6 +1076,13 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("kpi_rollup_state", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Watermark = 1272537022464000000L
+                        });
                 });
 
             modelBuilder.Entity("CityDx.Infrastructure.Identity.ApplicationUser", b =>

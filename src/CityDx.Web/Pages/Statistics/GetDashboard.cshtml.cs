@@ -10,11 +10,13 @@ namespace CityDx.Web.Pages.Statistics;
 /// <summary>ダッシュボード (<see cref="GetDashboard"/>): period and filters in the query string; each table also as CSV (handler Csv).</summary>
 public sealed class GetDashboardModel(IMediator mediator) : PageModel
 {
+    /// <summary>First month, yyyy-MM (a full date is read as its month).</summary>
     [FromQuery(Name = "from")]
-    public DateOnly? From { get; set; }
+    public string? From { get; set; }
 
+    /// <summary>Last month, yyyy-MM.</summary>
     [FromQuery(Name = "to")]
-    public DateOnly? To { get; set; }
+    public string? To { get; set; }
 
     [FromQuery(Name = "procedure")]
     public Guid? Procedure { get; set; }
@@ -27,15 +29,21 @@ public sealed class GetDashboardModel(IMediator mediator) : PageModel
 
     public GetDashboard.Dashboard? Result { get; private set; }
 
-    private GetDashboard.Query Query => new(From, To, Procedure, Unit, Channel);
+    private GetDashboard.Query Query => new(Month(From), Month(To), Procedure, Unit, Channel);
+
+    /// <summary>yyyy-MM or yyyy-MM-dd as the first of its month; anything else is ignored (the default period).</summary>
+    private static DateOnly? Month(string? text) =>
+        GetOpenStatistics.TryParseMonth(text, out var month) ? month
+        : DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) ? day
+        : null;
 
     /// <summary>The filter as a query string (for the CSV links).</summary>
     public string FilterQuery(string table) =>
         Microsoft.AspNetCore.Http.QueryString.Create(new List<KeyValuePair<string, string?>>
         {
             new("handler", "Csv"), new("table", table),
-            new("from", Result?.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
-            new("to", Result?.To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            new("from", Result?.From.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)),
+            new("to", Result?.To.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)),
             new("procedure", Procedure?.ToString()), new("unit", Unit?.ToString()), new("channel", Channel?.ToString()),
         }.Where(p => !string.IsNullOrEmpty(p.Value))).ToString();
 
@@ -74,7 +82,7 @@ public sealed class GetDashboardModel(IMediator mediator) : PageModel
         }
 
         Response.ContentType = "text/csv; charset=utf-8";
-        Response.Headers.ContentDisposition = $"attachment; filename=\"citydx-{found.Key}-{result.From:yyyyMMdd}-{result.To:yyyyMMdd}.csv\"";
+        Response.Headers.ContentDisposition = $"attachment; filename=\"citydx-{found.Key}-{result.From:yyyyMM}-{result.To:yyyyMM}.csv\"";
         Response.Headers.CacheControl = "no-store";
         await found.WriteCsvAsync(Response.Body, ct);
         return new EmptyResult();

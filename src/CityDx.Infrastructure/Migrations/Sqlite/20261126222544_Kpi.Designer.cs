@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CityDx.Infrastructure.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCityDxDbContext))]
-    [Migration("20261126215930_KpiDashboard")]
-    partial class KpiDashboard
+    [Migration("20261126222544_Kpi")]
+    partial class Kpi
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -978,10 +978,32 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                     b.ToTable("staff_time_standards", (string)null);
                 });
 
-            modelBuilder.Entity("CityDx.Domain.Statistics.KpiDay", b =>
+            modelBuilder.Entity("CityDx.Domain.Statistics.KpiFunnelMonth", b =>
                 {
-                    b.Property<DateOnly>("Day")
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProcedureId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ReachedCheckAnswers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Started")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Submitted")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "ProcedureId");
+
+                    b.ToTable("kpi_funnel_monthly", (string)null);
+                });
+
+            modelBuilder.Entity("CityDx.Domain.Statistics.KpiMonth", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("ProcedureId")
                         .HasColumnType("TEXT");
@@ -1004,9 +1026,6 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                     b.Property<int>("Filed")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Month")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long>("ProcessingDaysSum")
                         .HasColumnType("INTEGER");
 
@@ -1016,39 +1035,15 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                     b.Property<int>("Withdrawn")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Day", "ProcedureId", "UnitId", "Channel");
+                    b.HasKey("Month", "ProcedureId", "UnitId", "Channel");
 
-                    b.HasIndex("Month", "ProcedureId");
-
-                    b.ToTable("kpi_daily", (string)null);
-                });
-
-            modelBuilder.Entity("CityDx.Domain.Statistics.KpiFunnelDay", b =>
-                {
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ProcedureId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ReachedCheckAnswers")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Started")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Submitted")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Day", "ProcedureId");
-
-                    b.ToTable("kpi_funnel_daily", (string)null);
+                    b.ToTable("kpi_monthly", (string)null);
                 });
 
             modelBuilder.Entity("CityDx.Domain.Statistics.KpiProcessingDays", b =>
                 {
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("TEXT");
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("ProcedureId")
                         .HasColumnType("TEXT");
@@ -1065,7 +1060,7 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                     b.Property<int>("Cases")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Day", "ProcedureId", "UnitId", "Channel", "BusinessDays");
+                    b.HasKey("Month", "ProcedureId", "UnitId", "Channel", "BusinessDays");
 
                     b.ToTable("kpi_processing_days", (string)null);
                 });
@@ -1084,6 +1079,13 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("kpi_rollup_state", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Watermark = 1272537022464000000L
+                        });
                 });
 
             modelBuilder.Entity("CityDx.Infrastructure.Identity.ApplicationUser", b =>

@@ -3,74 +3,73 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace CityDx.Infrastructure.Migrations.Sqlite
+namespace CityDx.Infrastructure.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class KpiDashboard : Migration
+    public partial class Kpi : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "kpi_daily",
+                name: "kpi_funnel_monthly",
                 columns: table => new
                 {
-                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ProcedureId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Channel = table.Column<int>(type: "INTEGER", nullable: false),
-                    Month = table.Column<int>(type: "INTEGER", nullable: false),
-                    Filed = table.Column<int>(type: "INTEGER", nullable: false),
-                    CorrectionRequested = table.Column<int>(type: "INTEGER", nullable: false),
-                    Approved = table.Column<int>(type: "INTEGER", nullable: false),
-                    Rejected = table.Column<int>(type: "INTEGER", nullable: false),
-                    Withdrawn = table.Column<int>(type: "INTEGER", nullable: false),
-                    DecidedWithinSla = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProcessingDaysSum = table.Column<long>(type: "INTEGER", nullable: false)
+                    Month = table.Column<int>(type: "integer", nullable: false),
+                    ProcedureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Started = table.Column<int>(type: "integer", nullable: false),
+                    ReachedCheckAnswers = table.Column<int>(type: "integer", nullable: false),
+                    Submitted = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_kpi_daily", x => new { x.Day, x.ProcedureId, x.UnitId, x.Channel });
+                    table.PrimaryKey("PK_kpi_funnel_monthly", x => new { x.Month, x.ProcedureId });
                 });
 
             migrationBuilder.CreateTable(
-                name: "kpi_funnel_daily",
+                name: "kpi_monthly",
                 columns: table => new
                 {
-                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ProcedureId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Started = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReachedCheckAnswers = table.Column<int>(type: "INTEGER", nullable: false),
-                    Submitted = table.Column<int>(type: "INTEGER", nullable: false)
+                    Month = table.Column<int>(type: "integer", nullable: false),
+                    ProcedureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Channel = table.Column<int>(type: "integer", nullable: false),
+                    Filed = table.Column<int>(type: "integer", nullable: false),
+                    CorrectionRequested = table.Column<int>(type: "integer", nullable: false),
+                    Approved = table.Column<int>(type: "integer", nullable: false),
+                    Rejected = table.Column<int>(type: "integer", nullable: false),
+                    Withdrawn = table.Column<int>(type: "integer", nullable: false),
+                    DecidedWithinSla = table.Column<int>(type: "integer", nullable: false),
+                    ProcessingDaysSum = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_kpi_funnel_daily", x => new { x.Day, x.ProcedureId });
+                    table.PrimaryKey("PK_kpi_monthly", x => new { x.Month, x.ProcedureId, x.UnitId, x.Channel });
                 });
 
             migrationBuilder.CreateTable(
                 name: "kpi_processing_days",
                 columns: table => new
                 {
-                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ProcedureId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Channel = table.Column<int>(type: "INTEGER", nullable: false),
-                    BusinessDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    Cases = table.Column<int>(type: "INTEGER", nullable: false)
+                    Month = table.Column<int>(type: "integer", nullable: false),
+                    ProcedureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Channel = table.Column<int>(type: "integer", nullable: false),
+                    BusinessDays = table.Column<int>(type: "integer", nullable: false),
+                    Cases = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_kpi_processing_days", x => new { x.Day, x.ProcedureId, x.UnitId, x.Channel, x.BusinessDays });
+                    table.PrimaryKey("PK_kpi_processing_days", x => new { x.Month, x.ProcedureId, x.UnitId, x.Channel, x.BusinessDays });
                 });
 
             migrationBuilder.CreateTable(
                 name: "kpi_rollup_state",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    Watermark = table.Column<long>(type: "INTEGER", nullable: false),
-                    RefreshedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Watermark = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RefreshedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -81,12 +80,12 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                 name: "staff_time_standards",
                 columns: table => new
                 {
-                    ProcedureId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CounterMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    OnlineMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    OnlineSince = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false)
+                    ProcedureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CounterMinutes = table.Column<int>(type: "integer", nullable: false),
+                    OnlineMinutes = table.Column<int>(type: "integer", nullable: false),
+                    OnlineSince = table.Column<DateOnly>(type: "date", nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -98,6 +97,11 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.InsertData(
+                table: "kpi_rollup_state",
+                columns: new[] { "Id", "RefreshedAt", "Watermark" },
+                values: new object[] { 1, null, new DateTimeOffset(new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)) });
 
             migrationBuilder.CreateIndex(
                 name: "IX_drafts_CreatedAt",
@@ -128,21 +132,16 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                 name: "IX_cases_UpdatedAt",
                 table: "cases",
                 column: "UpdatedAt");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_kpi_daily_Month_ProcedureId",
-                table: "kpi_daily",
-                columns: new[] { "Month", "ProcedureId" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "kpi_daily");
+                name: "kpi_funnel_monthly");
 
             migrationBuilder.DropTable(
-                name: "kpi_funnel_daily");
+                name: "kpi_monthly");
 
             migrationBuilder.DropTable(
                 name: "kpi_processing_days");
