@@ -158,32 +158,8 @@ public static class GetDashboard
             return new Scope(null, mine);
         }
 
-        private static IQueryable<KpiMonth> Filter(IQueryable<KpiMonth> days, Scope scope, Query query)
-        {
-            if (scope.Procedures is { } procedures)
-            {
-                days = days.Where(d => procedures.Contains(d.ProcedureId));
-            }
-
-            if (scope.Units is { } units)
-            {
-                days = days.Where(d => units.Contains(d.UnitId));
-            }
-
-            if (query.ProcedureId is { } procedure)
-            {
-                days = days.Where(d => d.ProcedureId == procedure);
-            }
-
-            if (query.UnitId is { } unit)
-            {
-                days = days.Where(d => d.UnitId == unit);
-            }
-
-            return query.Channel is { } channel ? days.Where(d => d.Channel == channel) : days;
-        }
-
-        private static IQueryable<KpiProcessingDays> Filter(IQueryable<KpiProcessingDays> days, Scope scope, Query query)
+        private static IQueryable<T> Filter<T>(IQueryable<T> days, Scope scope, Query query)
+            where T : IKpiCell
         {
             if (scope.Procedures is { } procedures)
             {

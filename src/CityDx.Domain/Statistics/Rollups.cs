@@ -9,7 +9,7 @@ namespace CityDx.Domain.Statistics;
 /// (Months, not days: at a million cases a daily cell held about one case, so a daily table was
 /// nearly as large as the cases themselves.)
 /// </summary>
-public class KpiMonth
+public class KpiMonth : IKpiCell
 {
     private KpiMonth() { }
 
@@ -57,7 +57,7 @@ public class KpiMonth
 /// The processing-time histogram of a roll-up cell: how many cases decided (approved or rejected) this
 /// month took this many business days. Medians and 90th percentiles are read from the summed histogram.
 /// </summary>
-public class KpiProcessingDays
+public class KpiProcessingDays : IKpiCell
 {
     private KpiProcessingDays() { }
 
@@ -77,6 +77,14 @@ public class KpiProcessingDays
     public Channel Channel { get; private set; }
     public int BusinessDays { get; private set; }
     public int Cases { get; private set; }
+}
+
+/// <summary>The dimensions the dashboard filters roll-up cells by.</summary>
+public interface IKpiCell
+{
+    Guid ProcedureId { get; }
+    Guid UnitId { get; }
+    Channel Channel { get; }
 }
 
 /// <summary>The online filing funnel of a procedure by the month drafts were started (JST): started, reached 確認, submitted.</summary>
