@@ -98,12 +98,19 @@ public static class GetDashboard
             var saving = await SumAsync(kpi.Where(d => withStandard.Contains(d.ProcedureId)), d => new { d.Month, d.ProcedureId, d.Channel },
                 k => new Row(k.Month, k.ProcedureId, Guid.Empty, k.Channel), cancellationToken);
 
-            var processing = Filter(db.KpiProcessingDays.AsNoTracking().Where(d => d.Month >= fromKey && d.Month <= toKey), scope, query);
-            var histogramAll = (await processing.GroupBy(d => d.BusinessDays).Select(g => new { Days = g.Key, Cases = g.Sum(d => (long)d.Cases) }).ToListAsync(cancellationToken))
+            // The histogram at the smallest grain that still has the dimensions filtered on.
+            var unitLimited = scope.Units is not null || query.UnitId is not null;
+            var procedureLimited = scope.Procedures is not null || query.ProcedureId is not null;
+            IQueryable<KpiProcessingDays> Processing(int grain) =>
+                Filter(db.KpiProcessingDays.AsNoTracking().Where(d => d.Grain == grain && d.Month >= fromKey && d.Month <= toKey), scope, query);
+            var histogramAll = (await Processing(!unitLimited ? KpiProcessingDays.ProcedureGrain : !procedureLimited ? KpiProcessingDays.UnitGrain : KpiProcessingDays.FullGrain)
+                .GroupBy(d => d.BusinessDays).Select(g => new { Days = g.Key, Cases = g.Sum(d => (long)d.Cases) }).ToListAsync(cancellationToken))
                 .Select(x => (Guid.Empty, Guid.Empty, x.Days, x.Cases)).ToList();
-            var histogramByProcedure = (await processing.GroupBy(d => new { d.ProcedureId, d.BusinessDays }).Select(g => new { g.Key, Cases = g.Sum(d => (long)d.Cases) }).ToListAsync(cancellationToken))
+            var histogramByProcedure = (await Processing(!unitLimited ? KpiProcessingDays.ProcedureGrain : KpiProcessingDays.FullGrain)
+                .GroupBy(d => new { d.ProcedureId, d.BusinessDays }).Select(g => new { g.Key, Cases = g.Sum(d => (long)d.Cases) }).ToListAsync(cancellationToken))
                 .Select(x => (x.Key.ProcedureId, Guid.Empty, x.Key.BusinessDays, x.Cases)).ToList();
-            var histogramByUnit = (await processing.GroupBy(d => new { d.UnitId, d.BusinessDays }).Select(g => new { g.Key, Cases = g.Sum(d => (long)d.Cases) }).ToListAsync(cancellationToken))
+            var histogramByUnit = (await Processing(!procedureLimited ? KpiProcessingDays.UnitGrain : KpiProcessingDays.FullGrain)
+                .GroupBy(d => new { d.UnitId, d.BusinessDays }).Select(g => new { g.Key, Cases = g.Sum(d => (long)d.Cases) }).ToListAsync(cancellationToken))
                 .Select(x => (Guid.Empty, x.Key.UnitId, x.Key.BusinessDays, x.Cases)).ToList();
 
             var refreshedAt = await db.KpiRollupState.AsNoTracking().Select(s => s.RefreshedAt).FirstOrDefaultAsync(cancellationToken);

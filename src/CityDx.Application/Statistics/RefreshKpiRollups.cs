@@ -157,7 +157,11 @@ public static class RefreshKpiRollups
             await db.KpiMonths.Where(d => d.Month == month).ExecuteDeleteAsync(cancellationToken);
             await db.KpiProcessingDays.Where(d => d.Month == month).ExecuteDeleteAsync(cancellationToken);
             db.KpiMonths.AddRange(cells.Values);
-            db.KpiProcessingDays.AddRange(histogram.Select(h => new KpiProcessingDays(month, h.Key.Item1, h.Key.Item2, h.Key.Item3, h.Key.Item4, h.Value)));
+            db.KpiProcessingDays.AddRange(histogram.Select(h => new KpiProcessingDays(KpiProcessingDays.FullGrain, month, h.Key.Item1, h.Key.Item2, h.Key.Item3, h.Key.Item4, h.Value)));
+            db.KpiProcessingDays.AddRange(histogram.GroupBy(h => (h.Key.Item1, h.Key.Item3, h.Key.Item4))
+                .Select(g => new KpiProcessingDays(KpiProcessingDays.ProcedureGrain, month, g.Key.Item1, Guid.Empty, g.Key.Item2, g.Key.Item3, g.Sum(h => h.Value))));
+            db.KpiProcessingDays.AddRange(histogram.GroupBy(h => (h.Key.Item2, h.Key.Item3, h.Key.Item4))
+                .Select(g => new KpiProcessingDays(KpiProcessingDays.UnitGrain, month, Guid.Empty, g.Key.Item1, g.Key.Item2, g.Key.Item3, g.Sum(h => h.Value))));
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }

@@ -56,13 +56,21 @@ public class KpiMonth : IKpiCell
 /// <summary>
 /// The processing-time histogram of a roll-up cell: how many cases decided (approved or rejected) this
 /// month took this many business days. Medians and 90th percentiles are read from the summed histogram.
+/// Kept at three grains, so the usual questions read a small table: every dimension
+/// (<see cref="FullGrain"/>), without the unit (<see cref="ProcedureGrain"/>, <see cref="UnitId"/> empty)
+/// and without the procedure (<see cref="UnitGrain"/>, <see cref="ProcedureId"/> empty).
 /// </summary>
 public class KpiProcessingDays : IKpiCell
 {
+    public const int FullGrain = 0;
+    public const int ProcedureGrain = 1;
+    public const int UnitGrain = 2;
+
     private KpiProcessingDays() { }
 
-    public KpiProcessingDays(int month, Guid procedureId, Guid unitId, Channel channel, int businessDays, int cases)
+    public KpiProcessingDays(int grain, int month, Guid procedureId, Guid unitId, Channel channel, int businessDays, int cases)
     {
+        Grain = grain;
         Month = month;
         ProcedureId = procedureId;
         UnitId = unitId;
@@ -71,6 +79,7 @@ public class KpiProcessingDays : IKpiCell
         Cases = cases;
     }
 
+    public int Grain { get; private set; }
     public int Month { get; private set; }
     public Guid ProcedureId { get; private set; }
     public Guid UnitId { get; private set; }

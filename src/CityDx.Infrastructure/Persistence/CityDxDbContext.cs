@@ -348,7 +348,7 @@ public abstract class CityDxDbContext(DbContextOptions options)
         builder.Entity<KpiProcessingDays>(b =>
         {
             b.ToTable("kpi_processing_days");
-            b.HasKey(d => new { d.Month, d.ProcedureId, d.UnitId, d.Channel, d.BusinessDays });
+            b.HasKey(d => new { d.Grain, d.Month, d.ProcedureId, d.UnitId, d.Channel, d.BusinessDays });
         });
 
         builder.Entity<KpiFunnelMonth>(b =>

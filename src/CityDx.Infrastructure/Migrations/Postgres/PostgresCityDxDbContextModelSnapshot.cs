@@ -1056,6 +1056,9 @@ namespace CityDx.Infrastructure.Migrations.Postgres
 
             modelBuilder.Entity("CityDx.Domain.Statistics.KpiProcessingDays", b =>
                 {
+                    b.Property<int>("Grain")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Month")
                         .HasColumnType("integer");
 
@@ -1074,7 +1077,7 @@ namespace CityDx.Infrastructure.Migrations.Postgres
                     b.Property<int>("Cases")
                         .HasColumnType("integer");
 
-                    b.HasKey("Month", "ProcedureId", "UnitId", "Channel", "BusinessDays");
+                    b.HasKey("Grain", "Month", "ProcedureId", "UnitId", "Channel", "BusinessDays");
 
                     b.ToTable("kpi_processing_days", (string)null);
                 });

@@ -1039,6 +1039,9 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
 
             modelBuilder.Entity("CityDx.Domain.Statistics.KpiProcessingDays", b =>
                 {
+                    b.Property<int>("Grain")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Month")
                         .HasColumnType("INTEGER");
 
@@ -1057,7 +1060,7 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                     b.Property<int>("Cases")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Month", "ProcedureId", "UnitId", "Channel", "BusinessDays");
+                    b.HasKey("Grain", "Month", "ProcedureId", "UnitId", "Channel", "BusinessDays");
 
                     b.ToTable("kpi_processing_days", (string)null);
                 });

@@ -51,6 +51,7 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                 name: "kpi_processing_days",
                 columns: table => new
                 {
+                    Grain = table.Column<int>(type: "INTEGER", nullable: false),
                     Month = table.Column<int>(type: "INTEGER", nullable: false),
                     ProcedureId = table.Column<Guid>(type: "TEXT", nullable: false),
                     UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
@@ -60,7 +61,7 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_kpi_processing_days", x => new { x.Month, x.ProcedureId, x.UnitId, x.Channel, x.BusinessDays });
+                    table.PrimaryKey("PK_kpi_processing_days", x => new { x.Grain, x.Month, x.ProcedureId, x.UnitId, x.Channel, x.BusinessDays });
                 });
 
             migrationBuilder.CreateTable(
