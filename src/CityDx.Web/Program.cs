@@ -15,6 +15,7 @@ builder.Services.AddCityDxApi();            // OpenAPI (Swagger), ProblemDetails
 builder.Services.AddCityDxHealthChecks();   // /health/live, /health/ready
 builder.Services.AddCityDxOutputCache();    // anonymous catalogue pages, per node, 60 s
 builder.Services.AddCityDxBackgroundWork(builder.Configuration, builder.Environment.ContentRootPath); // mail outbox, Quartz jobs
+builder.Services.AddCityDxStatistics(builder.Configuration); // KPI roll-up job, open statistics options
 
 var app = builder.Build();
 

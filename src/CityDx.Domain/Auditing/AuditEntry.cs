@@ -75,8 +75,9 @@ public static class AuditActions
     public const string ApiClientRegister = "api-client.register";
     public const string ApiClientRevoke = "api-client.revoke";
     public const string ApiClientRotate = "api-client.rotate";
+    public const string StaffTimeChange = "staff-time.change";
 
     public static readonly IReadOnlyList<string> All =
         [CaseRead, CaseAction, CaseCorrectionRequest, CaseMessage, CaseIssueDocument, CaseSetFee, CaseDownload, CaseAssign, CaseBatch, CaseAnonymise,
-            WorkflowChange, QueueList, QueueExport, ApiDenied, ApiClientRegister, ApiClientRevoke, ApiClientRotate];
+            WorkflowChange, QueueList, QueueExport, ApiDenied, ApiClientRegister, ApiClientRevoke, ApiClientRotate, StaffTimeChange];
 }

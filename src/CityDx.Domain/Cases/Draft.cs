@@ -111,7 +111,12 @@ public class Draft
     public void MarkReachedCheckAnswers(DateTimeOffset now)
     {
         EnsureOpen(now);
-        ReachedCheckAnswersAt ??= now;
+        if (ReachedCheckAnswersAt is null)
+        {
+            // UpdatedAt moves so the funnel roll-up picks the change up.
+            ReachedCheckAnswersAt = now;
+            UpdatedAt = now;
+        }
     }
 
     /// <summary>The draft became a case: its answers now live on the case, so the draft forgets them.</summary>
@@ -120,6 +125,7 @@ public class Draft
         EnsureOpen(now);
         CaseId = caseId;
         SubmittedAt = now;
+        UpdatedAt = now;
         AnswersJson = "{}";
         Version++;
     }

@@ -6,6 +6,7 @@ using CityDx.Domain.Japanese;
 using CityDx.Domain.Mail;
 using CityDx.Domain.Organisation;
 using CityDx.Domain.Procedures;
+using CityDx.Domain.Statistics;
 using CityDx.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -40,6 +41,11 @@ public abstract class CityDxDbContext(DbContextOptions options)
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
     public DbSet<ApiClientUnit> ApiClientUnits => Set<ApiClientUnit>();
+    public DbSet<KpiMonth> KpiMonths => Set<KpiMonth>();
+    public DbSet<KpiProcessingDays> KpiProcessingDays => Set<KpiProcessingDays>();
+    public DbSet<KpiFunnelMonth> KpiFunnelMonths => Set<KpiFunnelMonth>();
+    public DbSet<KpiRollupState> KpiRollupState => Set<KpiRollupState>();
+    public DbSet<StaffTimeStandard> StaffTimeStandards => Set<StaffTimeStandard>();
 
     /// <summary>
     /// Case history, answer revisions, case messages and the audit log are append-only: refuse to save a change or deletion of an entry. (On PostgreSQL a
@@ -142,6 +148,12 @@ public abstract class CityDxDbContext(DbContextOptions options)
             b.HasIndex(c => new { c.OrganisationUnitId, c.Status, c.SubmittedAt, c.ReceiptNumber });
             b.HasIndex(c => new { c.OrganisationUnitId, c.Status, c.DueDate, c.ReceiptNumber });
             b.HasIndex(c => new { c.AssigneeUserId, c.Status });
+            // KPI roll-ups: the refresh finds what changed since its last run, and the days decided.
+            b.HasIndex(c => c.UpdatedAt);
+            b.HasIndex(c => c.DecidedAt);
+            b.HasIndex(c => c.SubmittedAt);
+            // The dashboard's backlog and "overdue now": open states first, covering what it groups by.
+            b.HasIndex(c => new { c.Status, c.ProcedureId, c.OrganisationUnitId, c.Channel, c.SubmittedAt, c.DueDate }).HasDatabaseName("IX_cases_backlog");
             b.Property(c => c.AssigneeUserId).HasMaxLength(450);
             b.Property(c => c.ApplicantName).HasMaxLength(100);
             b.Property(c => c.NameSearchKey).HasMaxLength(250);
@@ -203,6 +215,9 @@ public abstract class CityDxDbContext(DbContextOptions options)
             // My applications lists a citizen's open drafts; the retention job finds expired ones.
             b.HasIndex(d => new { d.ApplicantUserId, d.UpdatedAt });
             b.HasIndex(d => d.ExpiresAt);
+            // The funnel roll-up: drafts changed since the last run, and those started on a day.
+            b.HasIndex(d => d.UpdatedAt);
+            b.HasIndex(d => d.CreatedAt);
             b.HasOne<Procedure>().WithMany().HasForeignKey(d => d.ProcedureId).OnDelete(DeleteBehavior.Restrict);
             b.HasOne<FormVersion>().WithMany().HasForeignKey(d => d.FormVersionId).OnDelete(DeleteBehavior.Restrict);
             b.HasOne<ApplicationUser>().WithMany().HasForeignKey(d => d.ApplicantUserId).OnDelete(DeleteBehavior.Cascade);
@@ -322,6 +337,42 @@ public abstract class CityDxDbContext(DbContextOptions options)
             b.ToTable("api_client_units");
             b.HasKey(u => new { u.ApiClientId, u.OrganisationUnitId });
             b.HasOne<OrganisationUnit>().WithMany().HasForeignKey(u => u.OrganisationUnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<KpiMonth>(b =>
+        {
+            b.ToTable("kpi_monthly");
+            b.HasKey(d => new { d.Month, d.ProcedureId, d.UnitId, d.Channel });
+        });
+
+        builder.Entity<KpiProcessingDays>(b =>
+        {
+            b.ToTable("kpi_processing_days");
+            b.HasKey(d => new { d.Grain, d.Month, d.ProcedureId, d.UnitId, d.Channel, d.BusinessDays });
+        });
+
+        builder.Entity<KpiFunnelMonth>(b =>
+        {
+            b.ToTable("kpi_funnel_monthly");
+            b.HasKey(d => new { d.Month, d.ProcedureId });
+        });
+
+        builder.Entity<KpiRollupState>(b =>
+        {
+            // One row, there from the start: every refresh locks it first, so two runs never interleave.
+            b.ToTable("kpi_rollup_state");
+            b.HasKey(s => s.Id);
+            b.Property(s => s.Id).ValueGeneratedNever();
+            b.HasData(new { Id = CityDx.Domain.Statistics.KpiRollupState.SingletonId, Watermark = DateTimeOffset.UnixEpoch, RefreshedAt = (DateTimeOffset?)null });
+        });
+
+        builder.Entity<StaffTimeStandard>(b =>
+        {
+            b.ToTable("staff_time_standards");
+            b.HasKey(s => s.ProcedureId);
+            b.Property(s => s.UpdatedByUserId).HasMaxLength(450);
+            b.Ignore(s => s.SavedMinutesPerOnlineFiling);
+            b.HasOne<Procedure>().WithOne().HasForeignKey<StaffTimeStandard>(s => s.ProcedureId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<CaseHistoryEntry>(b =>

@@ -19,6 +19,9 @@ public static class Policies
     public const string Admin = nameof(Admin);
     public const string Analyst = nameof(Analyst);
 
+    /// <summary>ダッシュボード: analysts and admins (all, or an affiliated body's own procedures) and staff (their own units).</summary>
+    public const string Dashboard = nameof(Dashboard);
+
     /// <summary>An integration client (bearer credential, not a cookie) with the scope cases:read.</summary>
     public const string ApiCasesRead = nameof(ApiCasesRead);
 
@@ -32,6 +35,7 @@ public static class Policies
         options.AddPolicy(Counter, p => p.RequireRole(Roles.Staff));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(Analyst, p => p.RequireRole(Roles.Analyst, Roles.Admin));
+        options.AddPolicy(Dashboard, p => p.RequireRole(Roles.Analyst, Roles.Admin, Roles.Staff, Roles.Approver));
         options.AddPolicy(ApiCasesRead, p => p.AddAuthenticationSchemes(ApiClientAuthenticationHandler.SchemeName).RequireAuthenticatedUser()
             .RequireClaim(ApiClientAuthenticationHandler.ScopeClaim, ApiClientAuthenticationHandler.CasesRead));
         options.AddPolicy(ApiCasesTransition, p => p.AddAuthenticationSchemes(ApiClientAuthenticationHandler.SchemeName).RequireAuthenticatedUser()

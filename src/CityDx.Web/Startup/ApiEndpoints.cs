@@ -45,6 +45,7 @@ public static class ApiEndpoints
 
         MapCases(api);
         api.MapApplicationsApi();
+        api.MapStatistics();
     }
 
     /// <summary>The body of POST /api/v1/cases/{id}/actions.</summary>

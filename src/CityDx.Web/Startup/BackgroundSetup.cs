@@ -64,6 +64,14 @@ public static class BackgroundSetup
                 .WithIdentity("escalate-overdue-every", "sla")
                 .StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(Math.Max(1, escalateEveryMinutes))).RepeatForever()));
+
+            // KPI roll-ups: the days touched since the last run (the dashboard shows when it ran).
+            var refreshEveryMinutes = configuration.GetValue("Statistics:RefreshEveryMinutes", 10);
+            q.AddJob<RefreshKpiRollupsJob>(j => j.WithIdentity(RefreshKpiRollupsJob.Key));
+            q.AddTrigger(t => t.ForJob(RefreshKpiRollupsJob.Key)
+                .WithIdentity("refresh-kpi-rollups-every", "statistics")
+                .StartAt(DateTimeOffset.UtcNow.AddSeconds(20))
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(Math.Max(1, refreshEveryMinutes))).RepeatForever()));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;

@@ -68,6 +68,8 @@ public static class WebSetup
                 options.Conventions.AuthorizeFolder("/Cases", Policies.Staff);
                 options.Conventions.AuthorizeFolder("/Counter", Policies.Counter);
                 options.Conventions.AuthorizeFolder("/Administration", Policies.Admin);
+                options.Conventions.AuthorizeFolder("/Statistics", Policies.Dashboard);
+                options.Conventions.AllowAnonymousToPage("/Statistics/ListOpenDatasets");
                 options.Conventions.AddPageRoute("/Administration/SaveProcedure", "/admin/procedures/new");
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)

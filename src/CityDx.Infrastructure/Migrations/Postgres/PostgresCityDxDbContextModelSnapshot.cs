@@ -262,12 +262,18 @@ namespace CityDx.Infrastructure.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DecidedAt");
+
                     b.HasIndex("FormVersionId");
 
                     b.HasIndex("ProcedureId");
 
                     b.HasIndex("ReceiptNumber")
                         .IsUnique();
+
+                    b.HasIndex("SubmittedAt");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("ApplicantUserId", "SubmissionKey")
                         .IsUnique();
@@ -283,6 +289,9 @@ namespace CityDx.Infrastructure.Migrations.Postgres
                     b.HasIndex("OrganisationUnitId", "Status", "SubmittedAt", "ReceiptNumber");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrganisationUnitId", "Status", "SubmittedAt", "ReceiptNumber"), new[] { "Id", "ProcedureId", "Channel", "DueDate", "ApplicantName", "AssigneeUserId", "Version" });
+
+                    b.HasIndex("Status", "ProcedureId", "OrganisationUnitId", "Channel", "SubmittedAt", "DueDate")
+                        .HasDatabaseName("IX_cases_backlog");
 
                     b.ToTable("cases", (string)null);
                 });
@@ -487,11 +496,15 @@ namespace CityDx.Infrastructure.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("ExpiresAt");
 
                     b.HasIndex("FormVersionId");
 
                     b.HasIndex("ProcedureId");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("ApplicantUserId", "UpdatedAt");
 
@@ -962,6 +975,146 @@ namespace CityDx.Infrastructure.Migrations.Postgres
                     b.ToTable("procedures", (string)null);
                 });
 
+            modelBuilder.Entity("CityDx.Domain.Procedures.StaffTimeStandard", b =>
+                {
+                    b.Property<Guid>("ProcedureId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CounterMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OnlineMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("OnlineSince")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("ProcedureId");
+
+                    b.ToTable("staff_time_standards", (string)null);
+                });
+
+            modelBuilder.Entity("CityDx.Domain.Statistics.KpiFunnelMonth", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ProcedureId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ReachedCheckAnswers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Started")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Submitted")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Month", "ProcedureId");
+
+                    b.ToTable("kpi_funnel_monthly", (string)null);
+                });
+
+            modelBuilder.Entity("CityDx.Domain.Statistics.KpiMonth", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ProcedureId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Approved")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CorrectionRequested")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DecidedWithinSla")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Filed")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ProcessingDaysSum")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Withdrawn")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Month", "ProcedureId", "UnitId", "Channel");
+
+                    b.ToTable("kpi_monthly", (string)null);
+                });
+
+            modelBuilder.Entity("CityDx.Domain.Statistics.KpiProcessingDays", b =>
+                {
+                    b.Property<int>("Grain")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ProcedureId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BusinessDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Cases")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Grain", "Month", "ProcedureId", "UnitId", "Channel", "BusinessDays");
+
+                    b.ToTable("kpi_processing_days", (string)null);
+                });
+
+            modelBuilder.Entity("CityDx.Domain.Statistics.KpiRollupState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("RefreshedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("Watermark")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("kpi_rollup_state", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Watermark = new DateTimeOffset(new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        });
+                });
+
             modelBuilder.Entity("CityDx.Infrastructure.Identity.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1359,6 +1512,15 @@ namespace CityDx.Infrastructure.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("OwningUnitId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CityDx.Domain.Procedures.StaffTimeStandard", b =>
+                {
+                    b.HasOne("CityDx.Domain.Procedures.Procedure", null)
+                        .WithOne()
+                        .HasForeignKey("CityDx.Domain.Procedures.StaffTimeStandard", "ProcedureId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

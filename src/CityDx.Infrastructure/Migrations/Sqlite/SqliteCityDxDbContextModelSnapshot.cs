@@ -252,12 +252,18 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DecidedAt");
+
                     b.HasIndex("FormVersionId");
 
                     b.HasIndex("ProcedureId");
 
                     b.HasIndex("ReceiptNumber")
                         .IsUnique();
+
+                    b.HasIndex("SubmittedAt");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("ApplicantUserId", "SubmissionKey")
                         .IsUnique();
@@ -269,6 +275,9 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                     b.HasIndex("OrganisationUnitId", "Status", "DueDate", "ReceiptNumber");
 
                     b.HasIndex("OrganisationUnitId", "Status", "SubmittedAt", "ReceiptNumber");
+
+                    b.HasIndex("Status", "ProcedureId", "OrganisationUnitId", "Channel", "SubmittedAt", "DueDate")
+                        .HasDatabaseName("IX_cases_backlog");
 
                     b.ToTable("cases", (string)null);
                 });
@@ -471,11 +480,15 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("ExpiresAt");
 
                     b.HasIndex("FormVersionId");
 
                     b.HasIndex("ProcedureId");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("ApplicantUserId", "UpdatedAt");
 
@@ -941,6 +954,146 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                     b.ToTable("procedures", (string)null);
                 });
 
+            modelBuilder.Entity("CityDx.Domain.Procedures.StaffTimeStandard", b =>
+                {
+                    b.Property<Guid>("ProcedureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CounterMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OnlineMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("OnlineSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProcedureId");
+
+                    b.ToTable("staff_time_standards", (string)null);
+                });
+
+            modelBuilder.Entity("CityDx.Domain.Statistics.KpiFunnelMonth", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProcedureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReachedCheckAnswers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Started")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Submitted")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "ProcedureId");
+
+                    b.ToTable("kpi_funnel_monthly", (string)null);
+                });
+
+            modelBuilder.Entity("CityDx.Domain.Statistics.KpiMonth", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProcedureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Approved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CorrectionRequested")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DecidedWithinSla")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Filed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProcessingDaysSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Withdrawn")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "ProcedureId", "UnitId", "Channel");
+
+                    b.ToTable("kpi_monthly", (string)null);
+                });
+
+            modelBuilder.Entity("CityDx.Domain.Statistics.KpiProcessingDays", b =>
+                {
+                    b.Property<int>("Grain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProcedureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BusinessDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Cases")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Grain", "Month", "ProcedureId", "UnitId", "Channel", "BusinessDays");
+
+                    b.ToTable("kpi_processing_days", (string)null);
+                });
+
+            modelBuilder.Entity("CityDx.Domain.Statistics.KpiRollupState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RefreshedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Watermark")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("kpi_rollup_state", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Watermark = 1272537022464000000L
+                        });
+                });
+
             modelBuilder.Entity("CityDx.Infrastructure.Identity.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1332,6 +1485,15 @@ namespace CityDx.Infrastructure.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("OwningUnitId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CityDx.Domain.Procedures.StaffTimeStandard", b =>
+                {
+                    b.HasOne("CityDx.Domain.Procedures.Procedure", null)
+                        .WithOne()
+                        .HasForeignKey("CityDx.Domain.Procedures.StaffTimeStandard", "ProcedureId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1,0 +1,18 @@
+using CityDx.Domain.Statistics;
+
+namespace CityDx.Application.Statistics;
+
+/// <summary>Dashboard roll-ups and open statistics (section "Statistics").</summary>
+public sealed class StatisticsOptions
+{
+    public const string Section = "Statistics";
+
+    /// <summary>Published counts above zero and below this are suppressed (with complementary suppression).</summary>
+    public int SuppressionThreshold { get; set; } = SmallCellSuppression.DefaultThreshold;
+
+    /// <summary>Minutes between roll-up refreshes (the dashboard's 集計時点 is at most this old plus a run).</summary>
+    public int RefreshEveryMinutes { get; set; } = 10;
+
+    /// <summary>The most months one open-statistics request may cover.</summary>
+    public int MaxMonths { get; set; } = 36;
+}
