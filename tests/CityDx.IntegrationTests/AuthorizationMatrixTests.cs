@@ -29,6 +29,8 @@ public sealed class AuthorizationMatrixTests(CityDxFactory factory) : IClassFixt
     private static readonly Dictionary<string, string> Expected = new()
     {
         ["/"] = "OOOOOOOOO",
+        // The benchmark's floor page exists only when the benchmark switches it on (never in production or tests).
+        ["/_benchmark/floor/{code}"] = "NNNNNNNNN",
         ["/account/access-denied"] = "DDDDDDDDD",
         ["/account/check-email"] = "OOOOOOOOO",
         ["/account/confirm-email"] = "OOOOOOOOO",
@@ -59,8 +61,10 @@ public sealed class AuthorizationMatrixTests(CityDxFactory factory) : IClassFixt
         ["/admin/procedures/{code}/form/preview"] = "SDDDDDDND",
         ["/admin/procedures/{code}/form/steps/{key}"] = "SDDDDDDND",
         ["/admin/procedures/{code}/form/versions/{number:int}/export"] = "SDDDDDDOD",
+        ["/admin/procedures/{code}/staff-time"] = "SDDDDDDOD",
         ["/admin/procedures/{code}/workflow"] = "SDDDDDDOD",
         ["/api/v1/calendar/holidays"] = "OOOOOOOOO",
+        ["/api/v1/applications"] = "---------",
         // Cases through the API are for registered integration clients only: a person's cookie is not a credential.
         ["/api/v1/cases/"] = "SSSSSSSSS",
         ["/api/v1/cases/{id:guid}"] = "SSSSSSSSS",
@@ -68,6 +72,11 @@ public sealed class AuthorizationMatrixTests(CityDxFactory factory) : IClassFixt
         ["/api/v1/postal-codes/{code}"] = "OOOOOOOOO",
         ["/api/v1/procedures/"] = "OOOOOOOOO",
         ["/api/v1/procedures/{code}"] = "OOOOOOOOO",
+        // Open statistics: anonymous by design, aggregates only, small cells suppressed.
+        ["/api/v1/statistics/"] = "OOOOOOOOO",
+        ["/api/v1/statistics/applications"] = "OOOOOOOOO",
+        // The KPI dashboard: analysts and admins see everything, staff and approvers their own units, citizens nothing.
+        ["/dashboard"] = "SDDOOOOOO",
         // The error page itself, opened directly, still says "something went wrong" with a 500.
         ["/error"] = "?500?500?500?500?500?500?500?500?500",
         ["/health/live"] = "OOOOOOOOO",
@@ -83,6 +92,7 @@ public sealed class AuthorizationMatrixTests(CityDxFactory factory) : IClassFixt
         ["/my/applications/{id:guid}/received"] = "SONDDDDDD",
         ["/my/drafts/{id:guid}"] = "SONDDDDDD",
         ["/my/drafts/{id:guid}/steps/{pageKey}"] = "SONDDDDDD",
+        ["/open-data"] = "OOOOOOOOO",
         ["/procedures"] = "OOOOOOOOO",
         ["/procedures/{code}"] = "OOOOOOOOO",
         ["/procedures/{code}/apply"] = "SOODDDDDD",
