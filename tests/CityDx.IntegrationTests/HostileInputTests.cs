@@ -113,4 +113,18 @@ public sealed class HostileInputTests(CityDxFactory factory) : IClassFixture<Cit
 
         Assert.True(failures.Count == 0, string.Join("\n", failures.Distinct()));
     }
+
+    [Fact]
+    public async Task A_form_with_more_fields_than_the_limit_or_a_broken_multipart_body_is_refused_not_a_500()
+    {
+        var citizen = await PortalClient.SignedInAsync(factory, Demo.Citizen);
+        var tooMany = new FormUrlEncodedContent(Enumerable.Range(0, 2_000).Select(i => new KeyValuePair<string, string>($"f{i}", "x")));
+        var response = await citizen.Http.PostAsync("/procedures/dog-registration/apply", tooMany);
+        Assert.InRange((int)response.StatusCode, 400, 499);
+
+        var broken = new StringContent("--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nnot closed");
+        broken.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=x");
+        var malformed = await citizen.Http.PostAsync("/procedures/dog-registration/apply", broken);
+        Assert.InRange((int)malformed.StatusCode, 400, 499);
+    }
 }
