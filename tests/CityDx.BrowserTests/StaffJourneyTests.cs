@@ -20,7 +20,7 @@ public sealed class StaffJourneyTests(BrowserFixture browser) : IClassFixture<Br
         await page.GotoAsync("/admin/procedures/dog-registration/workflow");
         await page.AssertAccessibleAsync();
         await page.GetByLabel("決裁を行う(審査のあと決裁者が承認・却下する)").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "保存する" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存する", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("#states")).ToContainTextAsync("決裁待ち");
         await page.SignOutAsync();
 
