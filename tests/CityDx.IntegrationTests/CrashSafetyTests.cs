@@ -48,6 +48,7 @@ public sealed class CrashSafetyTests : IAsyncLifetime
 
         var ward = await WardIdAsync(sessions[0]);
         var acknowledged = new ConcurrentBag<string>();
+        var quarterAcknowledged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var killed = new CancellationTokenSource();
         var filings = Enumerable.Range(0, Filings).Select(i => Task.Run(async () =>
         {
@@ -57,6 +58,10 @@ public sealed class CrashSafetyTests : IAsyncLifetime
                 if (receipt is not null)
                 {
                     acknowledged.Add(receipt);
+                    if (acknowledged.Count >= Filings / 4)
+                    {
+                        quarterAcknowledged.TrySetResult();
+                    }
                 }
             }
             catch (Exception) when (killed.IsCancellationRequested)
@@ -69,10 +74,7 @@ public sealed class CrashSafetyTests : IAsyncLifetime
         })).ToList();
 
         // Kill the process once a good part of the filings were acknowledged, while the rest are in flight.
-        while (acknowledged.Count < Filings / 4 && filings.Any(f => !f.IsCompleted))
-        {
-            await Task.Delay(20);
-        }
+        await Task.WhenAny(quarterAcknowledged.Task, Task.WhenAll(filings));
 
         killed.Cancel();
         Kill();
@@ -201,31 +203,27 @@ public sealed class CrashSafetyTests : IAsyncLifetime
         info.Environment["RateLimits__SignInPerMinute"] = "10000";
         info.Environment["RateLimits__FilingPerMinute"] = "100000";
         info.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        info.Environment["Serilog__MinimumLevel__Override__Microsoft.Hosting.Lifetime"] = "Information";
+
+        // Ready is a condition the host announces (after migrations and seeding), or the process ending.
+        var started = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         _app = Process.Start(info)!;
-        _app.OutputDataReceived += (_, _) => { };
+        _app.EnableRaisingEvents = true;
+        _app.Exited += (_, _) => started.TrySetResult(false);
+        _app.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data?.Contains("Application started", StringComparison.Ordinal) == true)
+            {
+                started.TrySetResult(true);
+            }
+        };
         _app.ErrorDataReceived += (_, _) => { };
         _app.BeginOutputReadLine();
         _app.BeginErrorReadLine();
+        Assert.True(await started.Task.WaitAsync(TimeSpan.FromSeconds(90)), "the app process exited while starting");
 
         using var probeClient = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_port}") };
-        for (var i = 0; i < 600; i++)
-        {
-            try
-            {
-                if ((await probeClient.GetAsync("/health/ready")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            Assert.False(_app.HasExited, "the app process exited while starting");
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("the app did not become ready in 60 s");
+        Assert.True((await probeClient.GetAsync("/health/ready")).IsSuccessStatusCode);
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing, exactly like a power cut of the web node.</summary>

@@ -80,11 +80,14 @@ public sealed class TwoNodeTests : IAsyncLifetime
     [Fact]
     public async Task A_job_scheduled_on_both_nodes_fires_once_per_scheduled_time_across_them()
     {
-        // Both nodes know the job, and both schedule the same trigger as each does at start-up.
+        // Both nodes know the job, and both schedule the same trigger as each does at start-up. Whichever
+        // node runs the last fire says so through its trigger listener.
+        var lastFire = new LastFireListener(ProbeTrigger);
         var startAt = DateTimeOffset.UtcNow.AddSeconds(1);
         foreach (var node in _nodes)
         {
             var scheduler = await node.SchedulerAsync();
+            scheduler.ListenerManager.AddTriggerListener(lastFire, [Matchers.AllTriggers()]);
             var trigger = TriggerBuilder.Create().WithIdentity(ProbeTrigger).ForJob(ProbeJob).StartAt(startAt)
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(1)).WithRepeatCount(ProbeFires - 1)).Build();
             try
@@ -97,13 +100,8 @@ public sealed class TwoNodeTests : IAsyncLifetime
             }
         }
 
-        // Wait until no node has the trigger any more: it is removed once its last fire has run.
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
-        while (await AnyNodeStillHasProbeTriggerAsync(_nodes))
-        {
-            Assert.True(DateTimeOffset.UtcNow < deadline, "the probe trigger did not complete within a minute");
-            await Task.Delay(200);
-        }
+        // Wait for the condition, not a clock: the last scheduled fire has run on one of the nodes.
+        await lastFire.Completed.WaitAsync(TimeSpan.FromSeconds(60));
 
         await using var connection = new NpgsqlConnection(_connectionString);
         await connection.OpenAsync();
@@ -113,18 +111,34 @@ public sealed class TwoNodeTests : IAsyncLifetime
         Assert.Equal((ProbeFires, ProbeFires), (reader.GetInt64(0), reader.GetInt64(1)));
     }
 
-    private static async Task<bool> AnyNodeStillHasProbeTriggerAsync(IEnumerable<Node> nodes)
+    /// <summary>Completes when the trigger's last fire (no next fire time) has finished, on whichever node ran it.</summary>
+    private sealed class LastFireListener(TriggerKey key) : ITriggerListener
     {
-        foreach (var node in nodes)
-        {
-            var scheduler = await node.SchedulerAsync();
-            if (await scheduler.GetTrigger(ProbeTrigger) is not null)
-            {
-                return true;
-            }
-        }
+        private readonly TaskCompletionSource _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        return false;
+        public Task Completed => _completed.Task;
+
+        public string Name => "last-fire-" + key;
+
+        public ValueTask TriggerFired(ITrigger trigger, IJobExecutionContext context, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+        public ValueTask<bool> VetoJobExecution(ITrigger trigger, IJobExecutionContext context, CancellationToken cancellationToken = default) => ValueTask.FromResult(false);
+
+        public ValueTask TriggerMisfired(ITrigger trigger, IScheduler scheduler, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+        public ValueTask TriggerSkipped(ITrigger trigger, IScheduler scheduler, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+        public ValueTask TriggerRetriesExhausted(ITrigger trigger, IJobExecutionContext context, JobExecutionException exception, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+        public ValueTask TriggerComplete(ITrigger trigger, IJobExecutionContext context, SchedulerInstruction triggerInstructionCode, CancellationToken cancellationToken = default)
+        {
+            if (trigger.Key.Equals(key) && !trigger.MayFireAgain)
+            {
+                _completed.TrySetResult();
+            }
+
+            return ValueTask.CompletedTask;
+        }
     }
 
     /// <summary>One web node on the shared database; it does not drop the database when it stops.</summary>
