@@ -17,7 +17,7 @@ public sealed record BenchOptions
           --concurrency C                 concurrent connections for every load (default 8)
           --duration S                    seconds per load (default 15)
           --batches B                     batch actions of 1,000 cases to time (default 3)
-          --only a,b                      run only these measures (floor, catalogue, filing, queue, deep, batch, mixed)
+          --only a,b                      run only these measures (floor, catalogue, filing, queue, deep, dashboard, mixed, batch)
           --out FILE                      also write the markdown report to FILE
           --smoke                         2,000 cases, 2 s per load, concurrency 2: shows the tool works
         Needs wrk (apt-get install wrk) and a PostgreSQL the given account may create databases on.

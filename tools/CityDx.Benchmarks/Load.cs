@@ -7,7 +7,11 @@ using System.Text.RegularExpressions;
 namespace CityDx.Benchmarks;
 
 /// <summary>One measured load: throughput, latency percentiles (ms) and errors.</summary>
-public sealed record Measure(string Name, string What, double RequestsPerSecond, double P50, double P95, double P99, long Requests, long Errors, string Note = "");
+public sealed record Measure(string Name, string What, double RequestsPerSecond, double P50, double P95, double P99, long Requests, long Errors, string Note = "")
+{
+    /// <summary>Connections of the load, when it differs from the run's --concurrency.</summary>
+    public int? Connections { get; init; }
+}
 
 /// <summary>One kind of request of a wrk load: its share of the load, method, path, cookie and JSON body.</summary>
 public sealed record LoadRequest(int Share, string Method, string Path, string? Cookie = null, string? JsonBody = null);

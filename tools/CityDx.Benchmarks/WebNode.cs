@@ -12,12 +12,13 @@ namespace CityDx.Benchmarks;
 /// </summary>
 public sealed class WebNode : IAsyncDisposable
 {
-    private readonly Process _process;
+    private readonly ProcessStartInfo _start;
     private readonly string _dataFolder;
+    private Process _process = null!;
 
-    private WebNode(Process process, string dataFolder, Uri baseUrl)
+    private WebNode(ProcessStartInfo start, string dataFolder, Uri baseUrl)
     {
-        _process = process;
+        _start = start;
         _dataFolder = dataFolder;
         BaseUrl = baseUrl;
     }
@@ -35,6 +36,7 @@ public sealed class WebNode : IAsyncDisposable
         Console.WriteLine("Building the web app (Release)…");
         await RunAsync("dotnet", ["build", project, "-c", "Release", "--nologo", "-v", "q"], repoRoot);
 
+        File.Delete(LogPath);
         var port = FreePort();
         var dataFolder = Directory.CreateTempSubdirectory("citydx-bench-").FullName;
         var start = new ProcessStartInfo("dotnet")
@@ -66,17 +68,29 @@ public sealed class WebNode : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("the web app did not start");
-        var log = File.CreateText(LogPath);
-        log.AutoFlush = true;
+        var node = new WebNode(start, dataFolder, new Uri($"http://127.0.0.1:{port}"));
+        await node.LaunchAsync();
+        return node;
+    }
+
+    /// <summary>Stops the app and starts it again on the same port and database (a fresh process: its jobs start over).</summary>
+    public async Task RestartAsync()
+    {
+        await StopAsync();
+        await LaunchAsync();
+    }
+
+    private async Task LaunchAsync()
+    {
+        var process = _process = Process.Start(_start) ?? throw new InvalidOperationException("the web app did not start");
+        var log = new StreamWriter(LogPath, append: true) { AutoFlush = true };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (log) { log.WriteLine(e.Data); } } };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (log) { log.WriteLine(e.Data); } } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var node = new WebNode(process, dataFolder, new Uri($"http://127.0.0.1:{port}"));
-        Console.WriteLine($"Web app starting on {node.BaseUrl} (pid {process.Id}; log {Path.Combine(dataFolder, "web.log")})…");
-        using var http = new HttpClient { BaseAddress = node.BaseUrl, Timeout = TimeSpan.FromSeconds(5) };
+        Console.WriteLine($"Web app starting on {BaseUrl} (pid {process.Id}; log {LogPath})…");
+        using var http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow.AddMinutes(3);
         while (true)
         {
@@ -89,7 +103,7 @@ public sealed class WebNode : IAsyncDisposable
             {
                 if ((await http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK)
                 {
-                    return node;
+                    return;
                 }
             }
             catch (HttpRequestException)
@@ -110,6 +124,17 @@ public sealed class WebNode : IAsyncDisposable
         }
     }
 
+    private async Task StopAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
     /// <summary>Peak and current resident memory of the web process in MB (VmHWM, VmRSS).</summary>
     public (double PeakMb, double CurrentMb) Memory()
     {
@@ -124,13 +149,7 @@ public sealed class WebNode : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
+        await StopAsync();
         try
         {
             Directory.Delete(_dataFolder, recursive: true);
