@@ -142,6 +142,27 @@ public static class ListQueue
     /// <summary>The cases a filter selects among those visible to the person (every staff query starts from <see cref="CaseAccess"/>).</summary>
     public static IQueryable<Case> Apply(this IQueryable<Case> cases, Filter filter, string userId, Workflows workflows, DateOnly today, BusinessCalendar calendar, QueueOptions options)
     {
+        var states = StatesOf(filter, workflows);
+        cases = states.Count == 1 ? cases.Where(c => c.Status == states[0]) : cases.Where(c => states.Contains(c.Status));
+        return cases.ApplyExceptState(filter, userId, today, calendar, options);
+    }
+
+    /// <summary>The states a filter selects: the chosen one or every open one, only those whose clock runs when filtering by due date.</summary>
+    public static IReadOnlyList<string> StatesOf(Filter filter, Workflows workflows)
+    {
+        IEnumerable<string> states = filter.Status is { } status ? [status] : workflows.Open;
+        if (filter.Due != DueFilter.Any)
+        {
+            var running = workflows.Running;
+            states = states.Where(running.Contains);
+        }
+
+        return states.ToList();
+    }
+
+    /// <summary>Everything of <see cref="Apply"/> but the state (<see cref="StatesOf"/>), which the list applies one state at a time.</summary>
+    private static IQueryable<Case> ApplyExceptState(this IQueryable<Case> cases, Filter filter, string userId, DateOnly today, BusinessCalendar calendar, QueueOptions options)
+    {
         if (filter.UnitId is { } unitId)
         {
             cases = cases.Where(c => c.OrganisationUnitId == unitId);
@@ -150,16 +171,6 @@ public static class ListQueue
         if (filter.ProcedureId is { } procedureId)
         {
             cases = cases.Where(c => c.ProcedureId == procedureId);
-        }
-
-        if (filter.Status is { } status)
-        {
-            cases = cases.Where(c => c.Status == status);
-        }
-        else
-        {
-            var open = workflows.Open;
-            cases = cases.Where(c => open.Contains(c.Status));
         }
 
         cases = filter.Assignee switch
@@ -171,8 +182,6 @@ public static class ListQueue
 
         if (filter.Due != DueFilter.Any)
         {
-            var running = workflows.Running;
-            cases = cases.Where(c => running.Contains(c.Status));
             if (filter.Due == DueFilter.Overdue)
             {
                 cases = cases.Where(c => c.DueDate < today);
@@ -224,10 +233,8 @@ public static class ListQueue
     // In UTC: Npgsql writes only UTC offsets to timestamptz.
     private static DateTimeOffset JstMidnight(DateOnly date) => new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), JapanTime.Offset).ToUniversalTime();
 
-    public sealed class Handler(CityDxDbContext db, ICurrentUser user, TimeProvider clock, BusinessCalendar calendar, QueueOptions options) : IQueryHandler<Query, Page>
+    public sealed class Handler(CityDxDbContext db, ICurrentUser user, TimeProvider clock, BusinessCalendar calendar, QueueOptions options, QueueCache cache) : IQueryHandler<Query, Page>
     {
-        private static readonly DateOnly NoDueDate = DateOnly.MaxValue;
-
         public async ValueTask<Page> Handle(Query query, CancellationToken cancellationToken)
         {
             var userId = user.RequireUserId();
@@ -237,36 +244,22 @@ public static class ListQueue
                 .OrderBy(u => u.SortOrder)
                 .Select(u => new Unit(u.Id, u.NameJa, u.NameEn))
                 .ToListAsync(cancellationToken);
-            var workflows = await Workflows.LoadAsync(db, cancellationToken);
+            var reference = await cache.ReferenceAsync(db, cancellationToken);
+            var workflows = reference.Workflows;
             var today = JapanTime.DateOf(clock.GetUtcNow());
             var visibleUnits = await db.VisibleUnitIdsAsync(userId, cancellationToken);
             var visible = db.CasesOfUnits(visibleUnits).AsNoTracking();
-            var cases = visible.Apply(query.Filter, userId, workflows, today, calendar, options);
-
+            var filtered = visible.ApplyExceptState(query.Filter, userId, today, calendar, options);
             var after = query.After is not null && Cursor.TryParse(query.After, query.Sort, out var c0) ? c0 : (Cursor?)null;
-            IQueryable<Case> ordered;
-            if (query.Sort == SortBy.Filed)
-            {
-                if (after is { } a)
-                {
-                    cases = cases.Where(c => c.SubmittedAt > a.Filed || (c.SubmittedAt == a.Filed && string.Compare(c.ReceiptNumber, a.ReceiptNumber) > 0));
-                }
-
-                ordered = cases.OrderBy(c => c.SubmittedAt).ThenBy(c => c.ReceiptNumber);
-            }
-            else
-            {
-                if (after is { } a)
-                {
-                    cases = cases.Where(c => (c.DueDate ?? NoDueDate) > a.Due || ((c.DueDate ?? NoDueDate) == a.Due && string.Compare(c.ReceiptNumber, a.ReceiptNumber) > 0));
-                }
-
-                ordered = cases.OrderBy(c => c.DueDate ?? NoDueDate).ThenBy(c => c.ReceiptNumber);
-            }
-
             var pageSize = Math.Clamp(options.PageSize, 1, 500);
-            var rows = await ordered
-                .Take(pageSize + 1)
+
+            // One page of each selected state, read in index order from (unit, state, sort key,
+            // receipt), then merged: PostgreSQL cannot read "state = ANY(…)" in order, and sorting
+            // every open case of a large unit for one page cost more than the rest of the request.
+            var pages = StatesOf(query.Filter, workflows)
+                .Select(state => InQueueOrder(filtered.Where(c => c.Status == state), query.Sort, after, pageSize + 1, db.Database.IsNpgsql()))
+                .Aggregate((IQueryable<Case>?)null, (all, one) => all is null ? one : all.Concat(one));
+            var rows = pages is null ? [] : await InQueueOrder(pages, query.Sort, null, pageSize + 1, db.Database.IsNpgsql())
                 .Select(c => new
                 {
                     c.Id, c.ReceiptNumber, c.ProcedureId, c.OrganisationUnitId, c.Status, c.Channel, c.SubmittedAt, c.DueDate,
@@ -283,10 +276,9 @@ public static class ListQueue
                 next = new Cursor(last.SubmittedAt, last.DueDate ?? NoDueDate, last.ReceiptNumber).ToString(query.Sort);
             }
 
-            var procedures = await db.Procedures.AsNoTracking().OrderBy(p => p.Code)
-                .Select(p => new ProcedureOption(p.Id, p.NameJa, p.NameEn)).ToListAsync(cancellationToken);
+            var procedures = reference.Procedures;
             var procedureNames = procedures.ToDictionary(p => p.Id);
-            var unitNames = await db.OrganisationUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => (u.NameJa, u.NameEn), cancellationToken);
+            var unitNames = reference.Units;
 
             var items = rows.Select(r =>
             {
@@ -311,19 +303,62 @@ public static class ListQueue
             }
 
             var open = workflows.Open;
-            var counts = await scope.Where(c => open.Contains(c.Status)).GroupBy(c => c.Status)
-                .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-            var openCounts = open.Select(code => new StateCount(workflows.Label(code), counts.FirstOrDefault(x => x.Key == code)?.Count ?? 0))
+            var units = string.Join(',', visibleUnits.Order());
+            var counts = await cache.ViewDataAsync($"counts:{units}:{query.Filter.UnitId}:{query.Filter.ProcedureId}", async () =>
+                (await scope.Where(c => open.Contains(c.Status)).GroupBy(c => c.Status)
+                    .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
+                .ToDictionary(x => x.Key, x => x.Count));
+            var openCounts = open.Select(code => new StateCount(workflows.Label(code), counts.GetValueOrDefault(code)))
                 .Where(s => s.Count > 0 || CaseStatus.IsBuiltIn(s.State.Code))
                 .ToList();
 
             var unitIds = myUnits.Select(u => u.Id).ToList();
-            var colleagues = await db.StaffMemberships.AsNoTracking().Where(m => unitIds.Contains(m.OrganisationUnitId))
-                .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.DisplayName }).Distinct()
-                .OrderBy(u => u.DisplayName).Select(u => new GetCase.Colleague(u.Id, u.DisplayName)).ToListAsync(cancellationToken);
+            var colleagues = await cache.ViewDataAsync($"colleagues:{string.Join(',', unitIds.Order())}", () =>
+                db.StaffMemberships.AsNoTracking().Where(m => unitIds.Contains(m.OrganisationUnitId))
+                    .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.DisplayName }).Distinct()
+                    .OrderBy(u => u.DisplayName).Select(u => new GetCase.Colleague(u.Id, u.DisplayName)).ToListAsync(cancellationToken));
             return new Page(items, next, myUnits, procedures, openCounts, workflows.All) { Colleagues = colleagues };
         }
     }
+
+    /// <summary>
+    /// Cases in queue order after the cursor, at most <paramref name="take"/>. Cases without a due
+    /// date come last. On PostgreSQL that is a plain ORDER BY "DueDate" (NULLS LAST is its default
+    /// for ascending order), which an index on the column reads in order; SQLite puts NULLs first,
+    /// so there the order says it.
+    /// </summary>
+    private static IQueryable<Case> InQueueOrder(IQueryable<Case> cases, SortBy sort, Cursor? after, int take, bool nullsSortLast)
+    {
+        if (sort == SortBy.Filed)
+        {
+            if (after is { } a)
+            {
+                cases = cases.Where(c => c.SubmittedAt > a.Filed || (c.SubmittedAt == a.Filed && string.Compare(c.ReceiptNumber, a.ReceiptNumber) > 0));
+            }
+
+            return cases.OrderBy(c => c.SubmittedAt).ThenBy(c => c.ReceiptNumber).Take(take);
+        }
+
+        if (after is { } d)
+        {
+            var receipt = d.ReceiptNumber;
+            if (d.Due == NoDueDate)
+            {
+                cases = cases.Where(c => c.DueDate == null && string.Compare(c.ReceiptNumber, receipt) > 0);
+            }
+            else
+            {
+                var due = d.Due;
+                cases = cases.Where(c => c.DueDate > due || c.DueDate == null || (c.DueDate == due && string.Compare(c.ReceiptNumber, receipt) > 0));
+            }
+        }
+
+        var ordered = nullsSortLast ? cases.OrderBy(c => c.DueDate) : cases.OrderBy(c => c.DueDate == null).ThenBy(c => c.DueDate);
+        return ordered.ThenBy(c => c.ReceiptNumber).Take(take);
+    }
+
+    /// <summary>Stands for "no due date" in a cursor: after every date.</summary>
+    private static readonly DateOnly NoDueDate = DateOnly.MaxValue;
 
     /// <summary>Opaque position in the queue: the last row's sort key and receipt number.</summary>
     public readonly record struct Cursor(DateTimeOffset Filed, DateOnly Due, string ReceiptNumber)

@@ -17,6 +17,12 @@ public sealed class QueueOptions
     /// <summary>The most rows one CSV export may stream.</summary>
     public int ExportLimit { get; set; } = 200_000;
 
+    /// <summary>Seconds a node keeps a queue view's counts per state and colleagues (0: counted on every view).</summary>
+    public int CountsCacheSeconds { get; set; } = 10;
+
+    /// <summary>Seconds a node keeps procedures' names and workflows and units' names for queue views (0: read on every view).</summary>
+    public int ReferenceCacheSeconds { get; set; } = 30;
+
     /// <summary>Roles allowed the personal columns of a CSV export (name, フリガナ, answers).</summary>
     public string[] PersonalDataRoles { get; set; } = ["Approver"];
 }

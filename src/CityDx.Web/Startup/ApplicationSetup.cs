@@ -38,12 +38,16 @@ public static class ApplicationSetup
             ?? new CityDx.Application.Cases.IssuedDocumentOptions());
         var queue = configuration.GetSection(CityDx.Application.Cases.QueueOptions.Section).Get<CityDx.Application.Cases.QueueOptions>()
             ?? new CityDx.Application.Cases.QueueOptions();
-        if (queue.BatchLimit is < 1 or > 10_000 || queue.PageSize is < 1 or > 500 || queue.DueSoonBusinessDays is < 0 or > 60)
+        if (queue.BatchLimit is < 1 or > 10_000 || queue.PageSize is < 1 or > 500 || queue.DueSoonBusinessDays is < 0 or > 60
+            || queue.CountsCacheSeconds is < 0 or > 300 || queue.ReferenceCacheSeconds is < 0 or > 300)
         {
-            throw new InvalidOperationException("Queue:BatchLimit must be 1–10000, Queue:PageSize 1–500 and Queue:DueSoonBusinessDays 0–60.");
+            throw new InvalidOperationException(
+                "Queue:BatchLimit must be 1–10000, Queue:PageSize 1–500, Queue:DueSoonBusinessDays 0–60 and Queue:CountsCacheSeconds and Queue:ReferenceCacheSeconds 0–300.");
         }
 
         services.AddSingleton(queue);
+        services.AddMemoryCache();
+        services.AddSingleton<CityDx.Application.Cases.QueueCache>();
         return services;
     }
 }
