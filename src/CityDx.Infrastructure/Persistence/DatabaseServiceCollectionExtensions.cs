@@ -8,7 +8,8 @@ public static class DatabaseServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="CityDxDbContext"/> on the configured provider. SQLite is the default when
-    /// nothing is configured; PostgreSQL needs a connection string.
+    /// nothing is configured; PostgreSQL needs a connection string. Contexts are pooled (reset and
+    /// reused between requests rather than built for each): the context keeps no state of its own.
     /// </summary>
     public static IServiceCollection AddCityDxDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
@@ -25,7 +26,7 @@ public static class DatabaseServiceCollectionExtensions
                         "Database:Provider is Postgres but no connection string is set (Database:ConnectionString or ConnectionStrings:CityDx).");
                 }
 
-                services.AddDbContext<CityDxDbContext, PostgresCityDxDbContext>(o => o.UseNpgsql(connectionString, npgsql =>
+                services.AddDbContextPool<CityDxDbContext, PostgresCityDxDbContext>(o => o.UseNpgsql(connectionString, npgsql =>
                     npgsql.EnableRetryOnFailure(options.MaxRetryCount, TimeSpan.FromSeconds(Math.Max(0, options.MaxRetryDelaySeconds)), null)));
                 break;
             default:
@@ -36,7 +37,7 @@ public static class DatabaseServiceCollectionExtensions
                     connectionString = $"Data Source={Path.Combine(folder, "citydx.db")}";
                 }
 
-                services.AddDbContext<CityDxDbContext, SqliteCityDxDbContext>(o => o.UseSqlite(connectionString));
+                services.AddDbContextPool<CityDxDbContext, SqliteCityDxDbContext>(o => o.UseSqlite(connectionString));
                 break;
         }
 
