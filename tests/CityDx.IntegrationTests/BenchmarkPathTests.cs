@@ -57,9 +57,17 @@ public sealed class BenchmarkPathTests(CityDxFactory factory) : IClassFixture<Ci
         var citizen = await PortalClient.SignedInAsync(factory, Demo.Citizen);
         var answers = Filing.DogAnswers().ToDictionary(a => a.Key["Answers[".Length..^1], a => (string?)a.Value);
         answers["dog_name"] = "";
-        var invalid = await citizen.Http.PostAsJsonAsync("/api/v1/applications", await DogFilingAsync(answers));
-        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
-        Assert.Contains("dog_name", await invalid.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CityDxDbContext>();
+            var (drafts, cases) = (await db.Drafts.CountAsync(), await db.Cases.CountAsync());
+            var invalid = await citizen.Http.PostAsJsonAsync("/api/v1/applications", await DogFilingAsync(answers));
+            Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+            Assert.Contains("dog_name", await invalid.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+            // One unit of work: the refused filing left no draft (and no case) behind.
+            Assert.Equal((drafts, cases), (await db.Drafts.CountAsync(), await db.Cases.CountAsync()));
+        }
 
         var anonymous = PortalClient.Create(factory);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.Http.PostAsJsonAsync("/api/v1/applications", await DogFilingAsync())).StatusCode);

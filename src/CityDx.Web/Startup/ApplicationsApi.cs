@@ -1,4 +1,6 @@
 using CityDx.Application.Applications;
+using CityDx.Application.Common;
+using CityDx.Infrastructure.Persistence;
 using CityDx.Web.Security;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,7 +12,8 @@ namespace CityDx.Web.Startup;
 /// sends exactly the requests the filing pages send — <see cref="StartApplication"/>, one
 /// <see cref="AnswerStep"/> per page of the flow (each page validates and keeps its own answers, as in
 /// the browser) and <see cref="SubmitApplication"/> (everything validated again, receipt number, due
-/// date, history, outbox mail, in one transaction) — so it is the same code path, without the HTML.
+/// date, history, outbox mail) — so it is the same code path, without the HTML; here all of them in
+/// one transaction, since no person pauses between the pages.
 /// Used by the benchmark (docs/performance.md) and by anything filing on a citizen's behalf from a
 /// script. Cookie-authenticated JSON only: a cross-site page can neither send a JSON body without a
 /// CORS preflight (none is allowed) nor the Lax sign-in cookie on a cross-site POST.
@@ -28,24 +31,28 @@ public static class ApplicationsApi
 
     public static void MapApplicationsApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/applications", async Task<Results<Created<SubmitApplication.Result>, NotFound>> (FilingBody body, IMediator mediator, CancellationToken ct) =>
+        api.MapPost("/applications", async Task<Results<Created<SubmitApplication.Result>, NotFound>> (FilingBody body, IMediator mediator, CityDxDbContext db, CancellationToken ct) =>
             {
-                var started = await mediator.Send(new StartApplication.Command(body.Procedure), ct);
-                var page = started.FirstPage;
-                for (var i = 0; page is not null && i < MaxPages; i++)
+                // One unit of work: the requests join one transaction, so a filing is kept whole or
+                // not at all (a refused answer leaves no draft behind) and costs one commit.
+                var result = await OneTransaction.RunAsync(db, async ct =>
                 {
-                    var saved = await mediator.Send(new AnswerStep.Command(started.DraftId, page, body.Answers, WardId: body.WardId, IsProxy: body.IsProxy), ct);
-                    if (saved is null)
+                    var started = await mediator.Send(new StartApplication.Command(body.Procedure), ct);
+                    var page = started.FirstPage;
+                    for (var i = 0; page is not null && i < MaxPages; i++)
                     {
-                        return TypedResults.NotFound();
+                        var saved = await mediator.Send(new AnswerStep.Command(started.DraftId, page, body.Answers, WardId: body.WardId, IsProxy: body.IsProxy), ct);
+                        if (saved is null)
+                        {
+                            return null;
+                        }
+
+                        page = saved.NextPage;
                     }
 
-                    page = saved.NextPage;
-                }
-
-                return await mediator.Send(new SubmitApplication.Command(started.DraftId), ct) is { } result
-                    ? TypedResults.Created($"/my/applications/{result.CaseId}", result)
-                    : TypedResults.NotFound();
+                    return await mediator.Send(new SubmitApplication.Command(started.DraftId), ct);
+                }, ct);
+                return result is not null ? TypedResults.Created($"/my/applications/{result.CaseId}", result) : TypedResults.NotFound();
             })
             .RequireAuthorization(Policies.Citizen)
             .RequireRateLimiting(RateLimitOptions.FilingPolicy)

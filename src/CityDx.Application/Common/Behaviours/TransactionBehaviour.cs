@@ -11,6 +11,7 @@ namespace CityDx.Application.Common.Behaviours;
 /// the provider's execution strategy so a transient failure (a dropped PostgreSQL connection)
 /// retries the whole unit of work instead of leaving half of it. The change tracker is cleared
 /// before a retry so the handler starts from the database's state, not from a failed attempt.
+/// A command sent inside a larger unit of work (<see cref="OneTransaction"/>) joins it.
 /// Queries run without a transaction. A lost optimistic-concurrency race becomes a
 /// <see cref="ConflictException"/> with a message for the person.
 /// </summary>
@@ -20,28 +21,18 @@ public sealed class TransactionBehaviour<TMessage, TResponse>(CityDxDbContext db
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        if (db.Database.CurrentTransaction is not null)
-        {
-            return await next(message, cancellationToken);
-        }
-
-        var strategy = db.Database.CreateExecutionStrategy();
-        var attempt = 0;
         try
         {
-            return await strategy.ExecuteAsync(async ct =>
-        {
-                if (attempt++ > 0)
-                {
-                    db.ChangeTracker.Clear();
-                }
-
-                await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                var response = await next(message, ct);
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
+            if (db.Database.CurrentTransaction is not null)
+            {
+                // Sent inside a larger unit of work (OneTransaction): its changes are saved here and
+                // committed, or rolled back, with the rest.
+                var response = await next(message, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
                 return response;
-            }, cancellationToken);
+            }
+
+            return await OneTransaction.RunAsync(db, async ct => await next(message, ct), cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
