@@ -115,7 +115,30 @@ public class FormVersion
         }
     }
 
+    /// <summary>
+    /// Definitions already read, by their stored text: every page of every filing reads its form, and
+    /// the same text always reads as the same (immutable) definition. Bounded; emptied when full.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, FormDefinition> ReadBefore = new(StringComparer.Ordinal);
+
+    private const int ReadBeforeLimit = 128;
+
     private static FormDefinition Read(string json)
+    {
+        if (ReadBefore.TryGetValue(json, out var known))
+        {
+            return known;
+        }
+
+        if (ReadBefore.Count >= ReadBeforeLimit)
+        {
+            ReadBefore.Clear();
+        }
+
+        return ReadBefore[json] = Parse(json);
+    }
+
+    private static FormDefinition Parse(string json)
     {
         // Rows written before FormJson hold a bare array of fields; they are read as a one-page form.
         if (json.TrimStart().StartsWith('['))

@@ -35,6 +35,16 @@ public sealed class FormVersionTests
     }
 
     [Fact]
+    public void The_same_stored_form_is_read_once_and_shared_while_another_is_read_for_itself()
+    {
+        var stored = FormVersion.Draft(ProcedureId, 1, FormJsonTests.Rich());
+        var first = Reload(stored).Definition;
+        Assert.Same(first, Reload(stored).Definition);
+        Assert.NotSame(first, Reload(FormVersion.Draft(ProcedureId, 2, Simple("other"))).Definition);
+        Assert.Equal(stored.DefinitionJson, FormJson.Export(first));
+    }
+
+    [Fact]
     public void Rows_stored_before_form_json_still_read_as_one_page()
     {
         var loaded = Reload(FormVersion.Draft(ProcedureId, 1, Simple()), """[{"key":"name","type":1,"labelJa":"氏名","labelEn":"Name","required":true}]""");
