@@ -7,6 +7,8 @@ namespace CityDx.Web.Startup;
 
 public static class ApplicationSetup
 {
+    private static readonly Type[] PerRequestValidators = [typeof(CityDx.Application.Cases.ExportQueue.Validator)];
+
     /// <summary>
     /// The application layer: Mediator (source-generated, scoped so handlers share the request's
     /// DbContext) with the pipeline behaviours in this fixed order — logging, validation,
@@ -26,7 +28,13 @@ public static class ApplicationSetup
                 typeof(AuditBehaviour<,>),
             ];
         });
-        services.AddValidatorsFromAssemblyContaining<ListProcedures.Query>(ServiceLifetime.Scoped, includeInternalTypes: true);
+        // Validators are built once (their rules compile expressions) and shared: they hold no state and
+        // read messages in the request's language when they fail. The one that reads the signed-in
+        // person (ICurrentUser, per request) stays per request.
+        services.AddValidatorsFromAssemblyContaining<ListProcedures.Query>(ServiceLifetime.Singleton,
+            filter: v => !PerRequestValidators.Contains(v.ValidatorType), includeInternalTypes: true);
+        services.AddValidatorsFromAssemblyContaining<ListProcedures.Query>(ServiceLifetime.Scoped,
+            filter: v => PerRequestValidators.Contains(v.ValidatorType), includeInternalTypes: true);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<CityDx.Application.Payments.IPaymentProvider, CityDx.Application.Payments.PaymentSlipProvider>();
         services.AddScoped<CityDx.Application.Payments.IPaymentProvider, CityDx.Application.Payments.SimulatedCardProvider>();
@@ -47,7 +55,7 @@ public static class ApplicationSetup
 
         services.AddSingleton(queue);
         services.AddMemoryCache();
-        services.AddSingleton<CityDx.Application.Cases.QueueCache>();
+        services.AddSingleton<CityDx.Application.Common.ViewCache>();
         return services;
     }
 }
