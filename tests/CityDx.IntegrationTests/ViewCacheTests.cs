@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using CityDx.Application.Statistics;
 using CityDx.IntegrationTests.Infrastructure;
+using Mediator;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,10 +12,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CityDx.IntegrationTests;
 
 /// <summary>
-/// The queue's counts per state are kept for a few seconds per node (docs/performance.md), its list
-/// of cases never is, and an admin's change to a procedure shows in the queue at once.
+/// What pages keep for a few seconds per node (docs/performance.md): the queue's counts per state but
+/// never its list of cases, the dashboard's live figures but never past a roll-up refresh, and nothing
+/// past an admin's change.
 /// </summary>
-public sealed class QueueCacheTests(QueueCacheTests.ClockFactory factory) : IClassFixture<QueueCacheTests.ClockFactory>
+public sealed class ViewCacheTests(ViewCacheTests.ClockFactory factory) : IClassFixture<ViewCacheTests.ClockFactory>
 {
     public sealed class ClockFactory : CityDxFactory
     {
@@ -23,6 +26,7 @@ public sealed class QueueCacheTests(QueueCacheTests.ClockFactory factory) : ICla
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting("Queue:CountsCacheSeconds", "10");
+            builder.UseSetting("Statistics:DashboardCacheSeconds", "30");
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         }
     }
@@ -70,5 +74,37 @@ public sealed class QueueCacheTests(QueueCacheTests.ClockFactory factory) : ICla
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
         Assert.Contains("犬の登録(改)", (await kita.GetPageAsync($"/staff/cases?receipt={receipt}")).Text("table.table--queue"));
+    }
+
+    private static string Tile(IHtmlDocument dashboard, string key) => dashboard.QuerySelector($"#kpi-tiles dd[data-kpi={key}]")!.TextContent.Trim();
+
+    [Fact]
+    public async Task The_dashboard_keeps_its_live_figures_for_the_configured_seconds_and_shows_a_new_roll_up_at_once()
+    {
+        var analyst = await PortalClient.SignedInAsync(factory, Demo.Analyst);
+        var open = int.Parse(Tile(await analyst.GetPageAsync("/dashboard"), "open"), NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+
+        var citizen = await PortalClient.SignedInAsync(factory, Demo.Citizen);
+        await Filing.FileDogRegistrationAsync(citizen, dogName: "マル");
+        var cached = await analyst.GetPageAsync("/dashboard");
+        Assert.Equal(open, int.Parse(Tile(cached, "open"), NumberStyles.AllowThousands, CultureInfo.InvariantCulture));
+        var refreshed = cached.QuerySelector("#refreshed-at")!.TextContent;
+
+        // A roll-up run is shown at once, with the live figures counted again.
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            factory.Clock.Advance(TimeSpan.FromMinutes(1));
+            await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new RefreshKpiRollups.Command());
+        }
+
+        var afterRun = await analyst.GetPageAsync("/dashboard");
+        Assert.NotEqual(refreshed, afterRun.QuerySelector("#refreshed-at")!.TextContent);
+        Assert.Equal(open + 1, int.Parse(Tile(afterRun, "open"), NumberStyles.AllowThousands, CultureInfo.InvariantCulture));
+
+        // Without a run, the live figures are at most the configured seconds old.
+        await Filing.FileDogRegistrationAsync(citizen, dogName: "ハル");
+        Assert.Equal(open + 1, int.Parse(Tile(await analyst.GetPageAsync("/dashboard"), "open"), NumberStyles.AllowThousands, CultureInfo.InvariantCulture));
+        factory.Clock.Advance(TimeSpan.FromSeconds(31));
+        Assert.Equal(open + 2, int.Parse(Tile(await analyst.GetPageAsync("/dashboard"), "open"), NumberStyles.AllowThousands, CultureInfo.InvariantCulture));
     }
 }

@@ -139,6 +139,21 @@ public static class ListQueue
         }
     }
 
+    /// <summary>Procedures (by code) with their workflows, and units, as a queue names them; kept briefly (<see cref="ViewCache"/>).</summary>
+    public sealed record ReferenceData(Workflows Workflows, IReadOnlyList<ProcedureOption> Procedures, IReadOnlyDictionary<Guid, (string NameJa, string NameEn)> Units)
+    {
+        public static async Task<ReferenceData> LoadAsync(CityDxDbContext db, CancellationToken cancellationToken)
+        {
+            var procedures = await db.Procedures.AsNoTracking().OrderBy(p => p.Code)
+                .Select(p => new { p.Id, p.NameJa, p.NameEn, p.WorkflowJson }).ToListAsync(cancellationToken);
+            var units = await db.OrganisationUnits.AsNoTracking().Select(u => new { u.Id, u.NameJa, u.NameEn }).ToListAsync(cancellationToken);
+            return new ReferenceData(
+                new Workflows(procedures.ToDictionary(p => p.Id, p => CaseWorkflow.FromJson(p.WorkflowJson))),
+                procedures.Select(p => new ProcedureOption(p.Id, p.NameJa, p.NameEn)).ToList(),
+                units.ToDictionary(u => u.Id, u => (u.NameJa, u.NameEn)));
+        }
+    }
+
     /// <summary>The cases a filter selects among those visible to the person (every staff query starts from <see cref="CaseAccess"/>).</summary>
     public static IQueryable<Case> Apply(this IQueryable<Case> cases, Filter filter, string userId, Workflows workflows, DateOnly today, BusinessCalendar calendar, QueueOptions options)
     {
@@ -233,7 +248,7 @@ public static class ListQueue
     // In UTC: Npgsql writes only UTC offsets to timestamptz.
     private static DateTimeOffset JstMidnight(DateOnly date) => new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), JapanTime.Offset).ToUniversalTime();
 
-    public sealed class Handler(CityDxDbContext db, ICurrentUser user, TimeProvider clock, BusinessCalendar calendar, QueueOptions options, QueueCache cache) : IQueryHandler<Query, Page>
+    public sealed class Handler(CityDxDbContext db, ICurrentUser user, TimeProvider clock, BusinessCalendar calendar, QueueOptions options, ViewCache cache) : IQueryHandler<Query, Page>
     {
         public async ValueTask<Page> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -244,7 +259,7 @@ public static class ListQueue
                 .OrderBy(u => u.SortOrder)
                 .Select(u => new Unit(u.Id, u.NameJa, u.NameEn))
                 .ToListAsync(cancellationToken);
-            var reference = await cache.ReferenceAsync(db, cancellationToken);
+            var reference = await cache.GetAsync("queue:reference", options.ReferenceCacheSeconds, () => ReferenceData.LoadAsync(db, cancellationToken));
             var workflows = reference.Workflows;
             var today = JapanTime.DateOf(clock.GetUtcNow());
             var visibleUnits = await db.VisibleUnitIdsAsync(userId, cancellationToken);
@@ -304,7 +319,7 @@ public static class ListQueue
 
             var open = workflows.Open;
             var units = string.Join(',', visibleUnits.Order());
-            var counts = await cache.ViewDataAsync($"counts:{units}:{query.Filter.UnitId}:{query.Filter.ProcedureId}", async () =>
+            var counts = await cache.GetAsync($"queue:counts:{units}:{query.Filter.UnitId}:{query.Filter.ProcedureId}", options.CountsCacheSeconds, async () =>
                 (await scope.Where(c => open.Contains(c.Status)).GroupBy(c => c.Status)
                     .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
                 .ToDictionary(x => x.Key, x => x.Count));
@@ -313,7 +328,7 @@ public static class ListQueue
                 .ToList();
 
             var unitIds = myUnits.Select(u => u.Id).ToList();
-            var colleagues = await cache.ViewDataAsync($"colleagues:{string.Join(',', unitIds.Order())}", () =>
+            var colleagues = await cache.GetAsync($"queue:colleagues:{string.Join(',', unitIds.Order())}", options.CountsCacheSeconds, () =>
                 db.StaffMemberships.AsNoTracking().Where(m => unitIds.Contains(m.OrganisationUnitId))
                     .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.DisplayName }).Distinct()
                     .OrderBy(u => u.DisplayName).Select(u => new GetCase.Colleague(u.Id, u.DisplayName)).ToListAsync(cancellationToken));

@@ -62,18 +62,30 @@ public static class GetDashboard
 
     private sealed record Row(int Month, Guid ProcedureId, Guid UnitId, Channel Channel, long Filed = 0, long Corrected = 0, long Approved = 0, long Rejected = 0, long Withdrawn = 0, long WithinSla = 0);
 
-    public sealed class Handler(CityDxDbContext db, ICurrentUser user, TimeProvider clock, BusinessCalendar calendar, IStringLocalizer<SharedResource> l)
+    public sealed class Handler(
+        CityDxDbContext db, ICurrentUser user, TimeProvider clock, BusinessCalendar calendar, IStringLocalizer<SharedResource> l, ViewCache cache, StatisticsOptions options)
         : IQueryHandler<Query, Dashboard>
     {
         public async ValueTask<Dashboard> Handle(Query query, CancellationToken cancellationToken)
         {
             var userId = user.RequireUserId();
             var today = JapanTime.DateOf(clock.GetUtcNow());
+            var scope = await ScopeAsync(userId, cancellationToken);
+            var refreshedAt = await db.KpiRollupState.AsNoTracking().Select(s => s.RefreshedAt).FirstOrDefaultAsync(cancellationToken);
+
+            // The same dashboard for everyone with this scope, filter and language until the roll-ups
+            // are refreshed; the live parts (backlog, overdue now) at most DashboardCacheSeconds old.
+            static string Ids(IReadOnlyList<Guid>? ids) => ids is null ? "all" : string.Join(',', ids.Order());
+            var key = $"dashboard:{Ids(scope.Procedures)}:{Ids(scope.Units)}:{query}:{CultureInfo.CurrentUICulture.Name}:{user.PrefersEnglish}:{today}:{refreshedAt?.UtcTicks}";
+            return await cache.GetAsync(key, options.DashboardCacheSeconds, () => BuildAsync(query, scope, today, refreshedAt, cancellationToken));
+        }
+
+        private async Task<Dashboard> BuildAsync(Query query, Scope scope, DateOnly today, DateTimeOffset? refreshedAt, CancellationToken cancellationToken)
+        {
             var to = FirstOfMonth(query.To ?? today);
             var from = FirstOfMonth(query.From ?? to.AddMonths(-11));
             int fromKey = KpiMonth.MonthKey(from), toKey = KpiMonth.MonthKey(to);
             var english = user.PrefersEnglish;
-            var scope = await ScopeAsync(userId, cancellationToken);
 
             var procedures = await db.Procedures.AsNoTracking()
                 .Where(p => scope.Procedures == null || scope.Procedures.Contains(p.Id))
@@ -112,8 +124,6 @@ public static class GetDashboard
             var histogramByUnit = (await Processing(!procedureLimited ? KpiProcessingDays.UnitGrain : KpiProcessingDays.FullGrain)
                 .GroupBy(d => new { d.UnitId, d.BusinessDays }).Select(g => new { g.Key, Cases = g.Sum(d => (long)d.Cases) }).ToListAsync(cancellationToken))
                 .Select(x => (Guid.Empty, x.Key.UnitId, x.Key.BusinessDays, x.Cases)).ToList();
-
-            var refreshedAt = await db.KpiRollupState.AsNoTracking().Select(s => s.RefreshedAt).FirstOrDefaultAsync(cancellationToken);
 
             var workflows = procedures.ToDictionary(p => p.Id, p => CaseWorkflow.FromJson(p.WorkflowJson));
             var tables = new List<DashboardTable>

@@ -15,4 +15,11 @@ public sealed class StatisticsOptions
 
     /// <summary>The most months one open-statistics request may cover.</summary>
     public int MaxMonths { get; set; } = 36;
+
+    /// <summary>
+    /// Seconds a node keeps a dashboard built for a scope and filter (0: built on every view). A new
+    /// roll-up run is shown at once whatever this says; it bounds the age of the live figures
+    /// (backlog, overdue now).
+    /// </summary>
+    public int DashboardCacheSeconds { get; set; } = 30;
 }

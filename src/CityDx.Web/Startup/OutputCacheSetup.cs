@@ -32,8 +32,8 @@ public static class OutputCacheSetup
             .Tag(CatalogueTag)));
     }
 
-    /// <summary>After a POST to an admin page, the catalogue and the queues' procedure names and workflows are read afresh (unpublished procedures leave it at once).</summary>
-    private sealed class EvictCatalogueAfterAdminChanges(IOutputCacheStore store, CityDx.Application.Cases.QueueCache queueCache) : IAsyncPageFilter
+    /// <summary>After a POST to an admin page, the catalogue and every page's short-lived data (<see cref="CityDx.Application.Common.ViewCache"/>) are read afresh (unpublished procedures leave it at once).</summary>
+    private sealed class EvictCatalogueAfterAdminChanges(IOutputCacheStore store, CityDx.Application.Common.ViewCache viewCache) : IAsyncPageFilter
     {
         public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
@@ -44,7 +44,7 @@ public static class OutputCacheSetup
             if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && request.Path.StartsWithSegments("/admin"))
             {
                 await store.EvictByTagAsync(CatalogueTag, CancellationToken.None);
-                queueCache.ForgetReferenceData();
+                viewCache.ForgetAll();
             }
         }
     }

@@ -10,9 +10,9 @@ public static class StatisticsSetup
     public static IServiceCollection AddCityDxStatistics(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(StatisticsOptions.Section).Get<StatisticsOptions>() ?? new StatisticsOptions();
-        if (options.SuppressionThreshold is < 1 or > 1000 || options.RefreshEveryMinutes is < 1 or > 1440 || options.MaxMonths is < 1 or > 120)
+        if (options.SuppressionThreshold is < 1 or > 1000 || options.RefreshEveryMinutes is < 1 or > 1440 || options.MaxMonths is < 1 or > 120 || options.DashboardCacheSeconds is < 0 or > 3600)
         {
-            throw new InvalidOperationException("Statistics:SuppressionThreshold must be 1–1000, Statistics:RefreshEveryMinutes 1–1440 and Statistics:MaxMonths 1–120.");
+            throw new InvalidOperationException("Statistics:SuppressionThreshold must be 1–1000, Statistics:RefreshEveryMinutes 1–1440, Statistics:MaxMonths 1–120 and Statistics:DashboardCacheSeconds 0–3600.");
         }
 
         services.AddSingleton(options);
