@@ -19,6 +19,8 @@ public sealed record BenchOptions
           --batches B                     batch actions of 1,000 cases to time (default 3)
           --only a,b                      run only these measures (floor, catalogue, filing, queue, deep, dashboard, mixed, batch)
           --out FILE                      also write the markdown report to FILE
+          --web-setting Key=Value         a configuration value for the web app (repeatable), e.g.
+                                          Statistics__DashboardCacheSeconds=0 to measure a before
           --smoke                         2,000 cases, 2 s per load, concurrency 2: shows the tool works
         Needs wrk (apt-get install wrk) and a PostgreSQL the given account may create databases on.
         """;
@@ -34,7 +36,20 @@ public sealed record BenchOptions
     public string? Out { get; init; }
     public bool Smoke { get; init; }
 
+    public IReadOnlyDictionary<string, string> WebSettings { get; init; } = new Dictionary<string, string>();
+
     public bool Runs(string measure) => Only is null || Only.Contains(measure);
+
+    private static Dictionary<string, string> WithSetting(IReadOnlyDictionary<string, string> settings, string pair)
+    {
+        var parts = pair.Split('=', 2);
+        if (parts.Length != 2 || parts[0].Length == 0)
+        {
+            throw new ArgumentException($"--web-setting needs Key=Value, not {pair}");
+        }
+
+        return new Dictionary<string, string>(settings) { [parts[0]] = parts[1] };
+    }
 
     public static BenchOptions? Parse(string[] args)
     {
@@ -54,6 +69,7 @@ public sealed record BenchOptions
                 "--batches" => o with { Batches = NextInt() },
                 "--only" => o with { Only = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet() },
                 "--out" => o with { Out = Next() },
+                "--web-setting" => o with { WebSettings = WithSetting(o.WebSettings, Next()) },
                 "--smoke" => o with { Smoke = true, Cases = 2_000, DurationSeconds = 2, Concurrency = 2, Batches = 1, Database = "citydx_bench_smoke" },
                 "--help" or "-h" => null,
                 _ => throw new ArgumentException($"unknown option {args[i]}"),

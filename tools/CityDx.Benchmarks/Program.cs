@@ -49,7 +49,7 @@ await using (var admin = new NpgsqlConnection(options.Postgres))
     }
 }
 
-await using var web = await WebNode.StartAsync(repoRoot, connectionString);
+await using var web = await WebNode.StartAsync(repoRoot, connectionString, options.WebSettings);
 // No command timeout: COPY of a million rows ends with index maintenance that takes longer than 30 s.
 await using var db = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString);
 

@@ -30,7 +30,7 @@ public sealed class WebNode : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    public static async Task<WebNode> StartAsync(string repoRoot, string connectionString)
+    public static async Task<WebNode> StartAsync(string repoRoot, string connectionString, IReadOnlyDictionary<string, string> settings)
     {
         var project = Path.Combine(repoRoot, "src", "CityDx.Web");
         Console.WriteLine("Building the web app (Release)…");
@@ -63,7 +63,7 @@ public sealed class WebNode : IAsyncDisposable
             ["RateLimits__FilingPerMinute"] = "100000000",
             ["RateLimits__SignInPerMinute"] = "1000",
         };
-        foreach (var (key, value) in environment)
+        foreach (var (key, value) in environment.Concat(settings))
         {
             start.Environment[key] = value;
         }
