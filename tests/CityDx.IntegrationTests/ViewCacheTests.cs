@@ -2,11 +2,13 @@ using System.Globalization;
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using CityDx.Application.Common;
 using CityDx.Application.Statistics;
 using CityDx.IntegrationTests.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CityDx.IntegrationTests;
@@ -106,5 +108,36 @@ public sealed class ViewCacheTests(ViewCacheTests.ClockFactory factory) : IClass
         Assert.Equal(open + 1, int.Parse(Tile(await analyst.GetPageAsync("/dashboard"), "open"), NumberStyles.AllowThousands, CultureInfo.InvariantCulture));
         factory.Clock.Advance(TimeSpan.FromSeconds(31));
         Assert.Equal(open + 2, int.Parse(Tile(await analyst.GetPageAsync("/dashboard"), "open"), NumberStyles.AllowThousands, CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task Requests_arriving_while_a_view_is_built_wait_for_that_build_and_a_failed_build_is_not_kept()
+    {
+        using var memory = new MemoryCache(new MemoryCacheOptions());
+        var cache = new ViewCache(memory, TimeProvider.System);
+        var gate = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var loads = 0;
+        Task<int> Load()
+        {
+            Interlocked.Increment(ref loads);
+            return gate.Task;
+        }
+
+        var first = cache.GetAsync("page", 10, Load);
+        var second = cache.GetAsync("page", 10, Load);
+        gate.SetResult(42);
+        var both = await Task.WhenAll(first, second);
+        Assert.Equal([42, 42], both);
+        Assert.Equal(1, loads);
+        Assert.Equal(42, await cache.GetAsync("page", 10, () => Task.FromResult(0)));
+
+        // The request building it went away: the one waiting builds for itself, and nothing is kept.
+        var failing = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var cancelled = cache.GetAsync("other", 10, () => failing.Task);
+        var waiting = cache.GetAsync("other", 10, () => Task.FromResult(7));
+        failing.SetException(new OperationCanceledException());
+        await Assert.ThrowsAsync<OperationCanceledException>(() => cancelled);
+        Assert.Equal(7, await waiting);
+        Assert.Equal(8, await cache.GetAsync("other", 10, () => Task.FromResult(8)));
     }
 }

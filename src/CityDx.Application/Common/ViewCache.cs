@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace CityDx.Application.Common;
@@ -11,6 +12,7 @@ namespace CityDx.Application.Common;
 /// </summary>
 public sealed class ViewCache(IMemoryCache cache, TimeProvider clock)
 {
+    private readonly ConcurrentDictionary<string, Lazy<Task<object?>>> _loading = new(StringComparer.Ordinal);
     private long _generation;
 
     public async Task<T> GetAsync<T>(string key, int seconds, Func<Task<T>> load)
@@ -27,10 +29,33 @@ public sealed class ViewCache(IMemoryCache cache, TimeProvider clock)
             return entry.Value;
         }
 
-        var value = await load();
-        // The entry's own expiry (real time) frees the memory; the injected clock decides freshness.
-        cache.Set(fullKey, new Entry<T>(value, now.AddSeconds(seconds)), TimeSpan.FromSeconds(seconds));
-        return value;
+        // One load per key at a time: requests arriving while it runs wait for it instead of each
+        // building the same page (a dashboard's expiry under load would otherwise start one build per
+        // waiting analyst). If that load fails (its request was cancelled), a waiter loads for itself.
+        var mine = new Lazy<Task<object?>>(async () => await load());
+        var loading = _loading.GetOrAdd(fullKey, mine);
+        try
+        {
+            var value = (T)(await loading.Value)!;
+            if (loading == mine)
+            {
+                // The entry's own expiry (real time) frees the memory; the injected clock decides freshness.
+                cache.Set(fullKey, new Entry<T>(value, now.AddSeconds(seconds)), TimeSpan.FromSeconds(seconds));
+            }
+
+            return value;
+        }
+        catch (Exception) when (loading != mine)
+        {
+            return await load();
+        }
+        finally
+        {
+            if (loading == mine)
+            {
+                _loading.TryRemove(new KeyValuePair<string, Lazy<Task<object?>>>(fullKey, mine));
+            }
+        }
     }
 
     /// <summary>An admin changed procedures, forms, workflows or staff-time standards: every page reads afresh.</summary>

@@ -41,7 +41,7 @@ public sealed class SearchAuditLogModel(IMediator mediator, IStringLocalizer<Sha
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = "no-cache, no-store";
         if (!ModelState.IsValid)
         {
             // A date that is not yyyy-mm-dd (the date input sends that form): name the field, as the summary links to it.

@@ -138,7 +138,7 @@ public sealed class AnswerStepModel(IMediator mediator, IStringLocalizer<SharedR
     /// <summary>Loads the page; a result when it cannot be shown (not theirs or gone: 404; no longer in the flow: the page to go to).</summary>
     private async Task<IActionResult?> LoadAsync(Guid id, string pageKey, CancellationToken ct)
     {
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = "no-cache, no-store";
         Step = await mediator.Send(new AnswerStep.Query(id, pageKey), ct);
         if (Step is null)
         {

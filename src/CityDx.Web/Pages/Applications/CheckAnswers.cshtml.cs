@@ -23,7 +23,7 @@ public sealed class CheckAnswersModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = "no-cache, no-store";
         Summary = await mediator.Send(new CheckAnswers.Query(id), ct);
         if (Summary is null)
         {

@@ -35,7 +35,7 @@ public sealed class ExportQueueModel(IMediator mediator, IStringLocalizer<Shared
 
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = $"attachment; filename=\"cases-{DateTimeOffset.UtcNow:yyyyMMdd-HHmm}.csv\"";
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = "no-cache, no-store";
         await ExportQueue.WriteCsvAsync(export, Response.Body, l, ct);
         return new EmptyResult();
     }

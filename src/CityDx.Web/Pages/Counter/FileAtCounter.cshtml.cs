@@ -148,7 +148,7 @@ public sealed class FileAtCounterModel(IMediator mediator, IStringLocalizer<Shar
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = "no-cache, no-store";
         Form = await mediator.Send(new FileAtCounter.Query(ProcedureCode), ct);
         return Form.ProcedureNotFound ? NotFound() : null;
     }

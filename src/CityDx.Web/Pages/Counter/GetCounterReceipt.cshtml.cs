@@ -16,7 +16,7 @@ public sealed class GetCounterReceiptModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = "no-cache, no-store";
         Reception = await mediator.Send(new GetCounterReception.Query(id), ct);
         return Reception is null ? NotFound() : Page();
     }

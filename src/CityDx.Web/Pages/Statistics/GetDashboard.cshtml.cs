@@ -59,7 +59,7 @@ public sealed class GetDashboardModel(IMediator mediator) : PageModel
             Result = await mediator.Send(new GetDashboard.Query(), ct);
         }
 
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = "no-cache, no-store";
         return Page();
     }
 
@@ -83,7 +83,7 @@ public sealed class GetDashboardModel(IMediator mediator) : PageModel
 
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = $"attachment; filename=\"citydx-{found.Key}-{result.From:yyyyMM}-{result.To:yyyyMM}.csv\"";
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = "no-cache, no-store";
         await found.WriteCsvAsync(Response.Body, ct);
         return new EmptyResult();
     }

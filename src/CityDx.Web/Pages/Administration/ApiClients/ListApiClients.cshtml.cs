@@ -45,7 +45,7 @@ public sealed class ListApiClientsModel(IMediator mediator, IStringLocalizer<Sha
 
     private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = "no-cache, no-store";
         if (await mediator.Send(new ListApiClients.Query(), ct) is not { } items)
         {
             return Forbid();

@@ -54,7 +54,7 @@ public sealed class RegisterApiClientModel(IMediator mediator) : PageModel
 
     private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = "no-cache, no-store";
         if (await mediator.Send(new RegisterApiClient.Query(), ct) is not { } units)
         {
             return Forbid();
