@@ -56,6 +56,14 @@ public static class CaseSeeder
         Console.WriteLine($"  roll-ups built in {clock.Elapsed.TotalSeconds:F0} s after the restart ({cells:N0} monthly cells)");
     }
 
+    public static async Task VacuumAsync(NpgsqlDataSource db)
+    {
+        foreach (var statement in new[] { "VACUUM ANALYZE cases", "VACUUM ANALYZE case_history", "ANALYZE \"AspNetUsers\"" })
+        {
+            await db.CreateCommand(statement).ExecuteNonQueryAsync(); // one by one: VACUUM refuses a multi-statement batch
+        }
+    }
+
     public static async Task SeedAsync(NpgsqlDataSource db, int count)
     {
         var clock = Stopwatch.StartNew();
@@ -221,10 +229,7 @@ public static class CaseSeeder
         // VACUUM as well: a table loaded a moment ago has no visibility map yet, so every
         // "index-only" scan would still visit the heap (what autovacuum does in time on a live system).
         Console.WriteLine($"  history in {clock.Elapsed.TotalSeconds:F0} s; VACUUM ANALYZE…");
-        foreach (var statement in new[] { "VACUUM ANALYZE cases", "VACUUM ANALYZE case_history", "ANALYZE \"AspNetUsers\"" })
-        {
-            await db.CreateCommand(statement).ExecuteNonQueryAsync(); // one by one: VACUUM refuses a multi-statement batch
-        }
+        await VacuumAsync(db);
 
         Console.WriteLine($"Seeded in {clock.Elapsed.TotalSeconds:F0} s.");
     }

@@ -62,7 +62,10 @@ if (seeded)
 }
 else
 {
-    Console.WriteLine($"Reusing the {existing:N0} cases already in {options.Database} (--reseed to seed again).");
+    // Earlier runs filed and claimed cases: vacuum as autovacuum would have by now, so every run
+    // starts from the same state of the visibility map (index-only scans depend on it).
+    Console.WriteLine($"Reusing the {existing:N0} cases already in {options.Database} (--reseed to seed again); VACUUM ANALYZE…");
+    await CaseSeeder.VacuumAsync(db);
 }
 
 // The KPI roll-ups the dashboard reads, built by the app's own job as in production: after a seed

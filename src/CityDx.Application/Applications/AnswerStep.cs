@@ -132,14 +132,14 @@ public static class AnswerStep
         public async ValueTask<Saved?> Handle(Command command, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow();
-            var draft = await db.OpenDraftsOf(user.RequireUserId(), now).FirstOrDefaultAsync(d => d.Id == command.DraftId, cancellationToken);
+            var draft = await db.FindOpenDraftAsync(command.DraftId, user.RequireUserId(), now, cancellationToken);
             if (draft is null)
             {
                 return null;
             }
 
-            var procedure = await db.Procedures.AsNoTracking().SingleAsync(p => p.Id == draft.ProcedureId, cancellationToken);
-            var definition = (await db.FormVersions.AsNoTracking().SingleAsync(v => v.Id == draft.FormVersionId, cancellationToken)).Definition;
+            var (procedure, version) = await db.ProcedureAndFormOfAsync(draft, cancellationToken);
+            var definition = version.Definition;
 
             // The answers of this page over those saved: conditions on this page may depend on earlier pages.
             var saved = draft.Answers;

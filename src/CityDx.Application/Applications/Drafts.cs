@@ -31,6 +31,21 @@ public static class Drafts
     public static IQueryable<Draft> OpenDraftsOf(this CityDxDbContext db, string userId, DateTimeOffset now) =>
         db.Drafts.Where(d => d.ApplicantUserId == userId && d.SubmittedAt == null && d.ExpiresAt > now);
 
+    /// <summary>
+    /// This citizen's open draft by id, or null (anyone else's, submitted or expired). Read by key, so
+    /// within one unit of work (the filing API sends start, pages and submit together) the draft the
+    /// request already holds is used rather than read again.
+    /// </summary>
+    public static async Task<Draft?> FindOpenDraftAsync(this CityDxDbContext db, Guid draftId, string userId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await db.Drafts.FindAsync([draftId], cancellationToken) is { } draft && draft.ApplicantUserId == userId && draft.SubmittedAt == null && draft.ExpiresAt > now
+            ? draft
+            : null;
+
+    /// <summary>A draft's procedure and the form version it was started on, each read once per unit of work (by key).</summary>
+    public static async Task<(Procedure Procedure, FormVersion Version)> ProcedureAndFormOfAsync(this CityDxDbContext db, Draft draft, CancellationToken cancellationToken) =>
+        (await db.Procedures.FindAsync([draft.ProcedureId], cancellationToken) ?? throw new InvalidOperationException($"draft {draft.Id} names a missing procedure"),
+         await db.FormVersions.FindAsync([draft.FormVersionId], cancellationToken) ?? throw new InvalidOperationException($"draft {draft.Id} names a missing form version"));
+
     /// <summary>Answers as the form definition reads them (it takes missing and empty alike).</summary>
     public static IReadOnlyDictionary<string, string?> AsNullable(this IReadOnlyDictionary<string, string> answers) =>
         answers.ToDictionary(a => a.Key, a => (string?)a.Value, StringComparer.Ordinal);

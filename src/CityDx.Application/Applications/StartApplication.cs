@@ -41,7 +41,7 @@ public static class StartApplication
     {
         public async ValueTask<StartPage?> Handle(Query query, CancellationToken cancellationToken)
         {
-            var procedure = await OnlineProcedureAsync(db, query.ProcedureCode, cancellationToken);
+            var procedure = await OnlineProcedureAsync(db.Procedures.AsNoTracking(), query.ProcedureCode, cancellationToken);
             if (procedure is null)
             {
                 return null;
@@ -74,9 +74,10 @@ public static class StartApplication
     {
         public async ValueTask<Started> Handle(Command command, CancellationToken cancellationToken)
         {
-            var procedure = await OnlineProcedureAsync(db, command.ProcedureCode, cancellationToken)
+            // Tracked, so the pages and the submission of the same unit of work find them by key (Drafts).
+            var procedure = await OnlineProcedureAsync(db.Procedures, command.ProcedureCode, cancellationToken)
                 ?? throw new[] { (nameof(Command.ProcedureCode), l["Validation.ProcedureNotFound"].Value) }.ToValidationException();
-            var version = await db.FormVersions.AsNoTracking().SingleAsync(v => v.Id == procedure.CurrentFormVersionId, cancellationToken);
+            var version = (await db.FormVersions.FindAsync([procedure.CurrentFormVersionId!.Value], cancellationToken))!;
             var draft = Draft.Start(user.RequireUserId(), procedure.Id, version.Id, clock.GetUtcNow(), options.Value.Lifetime);
             db.Drafts.Add(draft);
             await db.SaveChangesAsync(cancellationToken);
@@ -85,9 +86,9 @@ public static class StartApplication
         }
     }
 
-    private static async Task<Procedure?> OnlineProcedureAsync(CityDxDbContext db, string code, CancellationToken cancellationToken)
+    private static async Task<Procedure?> OnlineProcedureAsync(IQueryable<Procedure> procedures, string code, CancellationToken cancellationToken)
     {
-        var procedure = await db.Procedures.AsNoTracking()
+        var procedure = await procedures
             .FirstOrDefaultAsync(p => p.Code == code && p.IsPublished && p.CurrentFormVersionId != null, cancellationToken);
         return procedure is not null && procedure.Channels.HasFlag(ChannelSet.Online) ? procedure : null;
     }

@@ -43,7 +43,7 @@ public static class SubmitApplication
         {
             var userId = user.RequireUserId();
             var now = clock.GetUtcNow();
-            var draft = await db.Drafts.FirstOrDefaultAsync(d => d.Id == command.DraftId && d.ApplicantUserId == userId, cancellationToken);
+            var draft = await db.Drafts.FindAsync([command.DraftId], cancellationToken) is { } found && found.ApplicantUserId == userId ? found : null;
             if (draft is null)
             {
                 return null;
@@ -59,13 +59,12 @@ public static class SubmitApplication
                 return null;
             }
 
-            var procedure = await db.Procedures.AsNoTracking().SingleAsync(p => p.Id == draft.ProcedureId, cancellationToken);
+            var (procedure, version) = await db.ProcedureAndFormOfAsync(draft, cancellationToken);
             if (!procedure.IsPublished || !procedure.Channels.HasFlag(ChannelSet.Online))
             {
                 throw new[] { ("DraftId", l["Validation.ProcedureNotFound"].Value) }.ToValidationException();
             }
 
-            var version = await db.FormVersions.AsNoTracking().SingleAsync(v => v.Id == draft.FormVersionId, cancellationToken);
             var raw = draft.Answers.AsNullable();
             if (new FilingPages(procedure, version.Definition, raw).FirstIncomplete(draft.CompletedSteps) is not null)
             {

@@ -348,7 +348,10 @@ public static class ListQueue
         {
             if (after is { } a)
             {
-                cases = cases.Where(c => c.SubmittedAt > a.Filed || (c.SubmittedAt == a.Filed && string.Compare(c.ReceiptNumber, a.ReceiptNumber) > 0));
+                // The first condition says nothing new, but it is one the index can start from: without
+                // it PostgreSQL read a deep page by filtering every case from the start of the range.
+                cases = cases.Where(c => c.SubmittedAt >= a.Filed)
+                    .Where(c => c.SubmittedAt > a.Filed || (c.SubmittedAt == a.Filed && string.Compare(c.ReceiptNumber, a.ReceiptNumber) > 0));
             }
 
             return cases.OrderBy(c => c.SubmittedAt).ThenBy(c => c.ReceiptNumber).Take(take);
