@@ -117,6 +117,7 @@ Task<Measure> Load(string name, string what, string target, params LoadRequest[]
 async Task<Measure> LoadAt(string name, string what, string target, int concurrency, params LoadRequest[] kinds)
 {
     var m = await Wrk.RunAsync(web.BaseUrl, name, what, kinds, concurrency, options.DurationSeconds) with { Connections = concurrency };
+    m = m with { Note = $"RSS after: {web.Memory().CurrentMb:F0} MB" };
     results.Add((m, target));
     Console.WriteLine($"  {name,-10} {m.RequestsPerSecond,8:F0} req/s  p50 {m.P50,7:F1} ms  p95 {m.P95,7:F1}  p99 {m.P99,7:F1}  errors {m.Errors}");
     return m;
@@ -136,7 +137,7 @@ if (options.Runs("filing"))
     var before = await CaseSeeder.CountAsync(db);
     var m = await Load("filing", "POST /api/v1/applications: start, each page, submit", "≥ 1,000/s, 0 errors", file);
     var made = await CaseSeeder.CountAsync(db) - before;
-    results[^1] = (m with { Note = $"{made:N0} cases made for {m.Requests:N0} requests" }, results[^1].Target);
+    results[^1] = (m with { Note = $"{made:N0} cases made for {m.Requests:N0} answered requests (a filing cut off by the end of the load may still complete); {m.Note}" }, results[^1].Target);
 }
 
 if (options.Runs("queue"))
