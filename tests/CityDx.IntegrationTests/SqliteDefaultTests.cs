@@ -35,7 +35,12 @@ public sealed class SqliteDefaultTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(Demo.Citizen, PortalClient.DemoPassword)).StatusCode);
         var (caseId, receipt) = await Filing.FileDogRegistrationAsync(client);
         Assert.Contains(receipt, (await client.GetPageAsync("/my/applications")).Body!.TextContent);
-        await (await PortalClient.SignedInAsync(factory, Demo.KitaStaff)).GetPageAsync($"/staff/cases/{caseId}");
+        var kita = await PortalClient.SignedInAsync(factory, Demo.KitaStaff);
+        await kita.GetPageAsync($"/staff/cases/{caseId}");
+
+        // The queue reads each state's page in order and merges them, on SQLite as on PostgreSQL.
+        Assert.Contains(receipt, (await kita.GetPageAsync("/staff/cases")).Text("table.table--queue"));
+        Assert.Contains(receipt, (await kita.GetPageAsync("/staff/cases?sort=Filed")).Text("table.table--queue"));
 
         // Published form versions are immutable in SQLite too.
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_folder, "citydx.db")}");
