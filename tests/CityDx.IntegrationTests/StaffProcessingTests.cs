@@ -114,6 +114,29 @@ public sealed class StaffProcessingTests(CityDxFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_batch_claim_assigns_each_case_and_leaves_a_history_line_on_each()
+    {
+        var citizen = await PortalClient.SignedInAsync(factory, Demo.Citizen2);
+        var (first, _) = await Filing.FileDogRegistrationAsync(citizen, dogName: "ソラ");
+        var (second, _) = await Filing.FileDogRegistrationAsync(citizen, dogName: "ウミ");
+        var kita = await PortalClient.SignedInAsync(factory, Demo.KitaStaff);
+        var queue = await kita.GetPageAsync("/staff/cases");
+        var token = queue.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#batch-form input[name=__RequestVerificationToken]")!.Value;
+        var result = await PortalClient.ReadAsync(await kita.Http.PostAsync("/staff/cases?handler=Batch", new FormUrlEncodedContent(
+            [new("__RequestVerificationToken", token), new("BatchActionCode", BatchAction.Claim), new("Selected", first.ToString()), new("Selected", second.ToString())])));
+        Assert.Contains("2件を処理しました。", result.Text("#batch-result"));
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CityDxDbContext>();
+        var staffId = await db.Users.Where(u => u.Email == Demo.KitaStaff).Select(u => u.Id).SingleAsync();
+        foreach (var id in new[] { first, second })
+        {
+            Assert.Equal(staffId, (await db.Cases.AsNoTracking().SingleAsync(c => c.Id == id)).AssigneeUserId);
+            Assert.Equal(["Submit", Case.AssignAction], await db.CaseHistory.Where(h => h.CaseId == id).OrderBy(h => h.At).Select(h => h.Action).ToListAsync());
+        }
+    }
+
+    [Fact]
     public async Task A_batch_of_a_thousand_reports_each_refused_case_and_the_csv_streams_them_with_a_bom()
     {
         Guid kitaUnit;

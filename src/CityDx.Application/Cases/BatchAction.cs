@@ -88,7 +88,16 @@ public static class BatchAction
                 ids = [.. command.CaseIds.Distinct()];
             }
 
-            var cases = await visible.Where(c => ids.Contains(c.Id)).Include(c => c.History).AsSplitQuery().ToDictionaryAsync(c => c.Id, cancellationToken);
+            // Claiming and assigning only append a history line; the workflow's actions read the
+            // history (separation of duties), so only they load it — a batch of claims read every
+            // earlier line of 1,000 cases, growing with each claim (docs/performance.md).
+            var chosen = visible.Where(c => ids.Contains(c.Id));
+            if (command.Action is not (Claim or Assign))
+            {
+                chosen = chosen.Include(c => c.History).AsSplitQuery();
+            }
+
+            var cases = await chosen.ToDictionaryAsync(c => c.Id, cancellationToken);
             var procedures = await db.Procedures.AsNoTracking().Where(p => cases.Values.Select(c => c.ProcedureId).Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
             var colleagues = command.Action == Assign
                 ? await db.StaffMemberships.AsNoTracking().Where(m => m.UserId == command.AssigneeUserId).Select(m => m.OrganisationUnitId).ToListAsync(cancellationToken)
