@@ -143,10 +143,7 @@ public static class CaseSeeder
             Console.WriteLine($"Seeding {count:N0} cases through COPY ({indexes.Count} secondary indexes dropped until it is done)…");
             await using (var connection = await db.OpenConnectionAsync())
             {
-                await using (var replica = new NpgsqlCommand("DO $$ BEGIN IF (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN SET session_replication_role = replica; END IF; END $$", connection))
-                {
-                    await replica.ExecuteNonQueryAsync();
-                }
+                await SkipForeignKeyChecksAsync(connection);
 
                 await using (var copy = await connection.BeginBinaryImportAsync("""
                     COPY cases ("Id", "AnswersJson", "ApplicantName", "ApplicantUserId", "AssigneeUserId", "Channel", "DecidedAt", "DueDate",
@@ -259,13 +256,7 @@ public static class CaseSeeder
         Console.WriteLine($"  indexes in {clock.Elapsed.TotalSeconds:F0} s; {history.Count:N0} history lines…");
         await using (var connection = await db.OpenConnectionAsync())
         {
-            // The history's foreign key to its case holds by construction: skip the per-row check
-            // where the account may (a superuser), as a restore would.
-            await using (var replica = new NpgsqlCommand("DO $$ BEGIN IF (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN SET session_replication_role = replica; END IF; END $$", connection))
-            {
-                await replica.ExecuteNonQueryAsync();
-            }
-
+            await SkipForeignKeyChecksAsync(connection);
             await CopyHistoryAsync(connection, history);
         }
 
@@ -275,6 +266,16 @@ public static class CaseSeeder
         await VacuumAsync(db);
 
         Console.WriteLine($"Seeded in {clock.Elapsed.TotalSeconds:F0} s.");
+    }
+
+    /// <summary>
+    /// The seeded rows' foreign keys hold by construction: skip the per-row checks on this connection
+    /// where the account may (a superuser), as a restore would.
+    /// </summary>
+    private static async Task SkipForeignKeyChecksAsync(NpgsqlConnection connection)
+    {
+        await using var replica = new NpgsqlCommand("DO $$ BEGIN IF (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN SET session_replication_role = replica; END IF; END $$", connection);
+        await replica.ExecuteNonQueryAsync();
     }
 
     private static async Task CopyHistoryAsync(NpgsqlConnection connection, List<(Guid Case, DateTimeOffset At, string Actor, string Role, string Action, string? From, string To)> history)

@@ -37,7 +37,7 @@ public static class Drafts
     /// request already holds is used rather than read again.
     /// </summary>
     public static async Task<Draft?> FindOpenDraftAsync(this CityDxDbContext db, Guid draftId, string userId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await db.Drafts.FindAsync([draftId], cancellationToken) is { } draft && draft.ApplicantUserId == userId && draft.SubmittedAt == null && draft.ExpiresAt > now
+        await db.Drafts.FindAsync([draftId], cancellationToken) is { } draft && draft.ApplicantUserId == userId && !draft.IsSubmitted && !draft.IsExpired(now)
             ? draft
             : null;
 

@@ -271,10 +271,11 @@ public static class ListQueue
             // One page of each selected state, read in index order from (unit, state, sort key,
             // receipt), then merged: PostgreSQL cannot read "state = ANY(…)" in order, and sorting
             // every open case of a large unit for one page cost more than the rest of the request.
+            var nullsSortLast = db.Database.IsNpgsql();
             var pages = StatesOf(query.Filter, workflows)
-                .Select(state => InQueueOrder(filtered.Where(c => c.Status == state), query.Sort, after, pageSize + 1, db.Database.IsNpgsql()))
+                .Select(state => InQueueOrder(filtered.Where(c => c.Status == state), query.Sort, after, pageSize + 1, nullsSortLast))
                 .Aggregate((IQueryable<Case>?)null, (all, one) => all is null ? one : all.Concat(one));
-            var rows = pages is null ? [] : await InQueueOrder(pages, query.Sort, null, pageSize + 1, db.Database.IsNpgsql())
+            var rows = pages is null ? [] : await InQueueOrder(pages, query.Sort, null, pageSize + 1, nullsSortLast)
                 .Select(c => new
                 {
                     c.Id, c.ReceiptNumber, c.ProcedureId, c.OrganisationUnitId, c.Status, c.Channel, c.SubmittedAt, c.DueDate,

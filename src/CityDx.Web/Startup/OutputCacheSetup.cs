@@ -24,7 +24,7 @@ public static class OutputCacheSetup
 
     public static IServiceCollection AddCityDxOutputCache(this IServiceCollection services)
     {
-        services.Configure<MvcOptions>(options => options.Filters.Add<EvictCatalogueAfterAdminChanges>());
+        services.Configure<MvcOptions>(options => options.Filters.Add<ForgetCachesAfterAdminChanges>());
         return services.AddOutputCache(options => options.AddPolicy(CataloguePolicy, policy => policy
             .Expire(TimeSpan.FromSeconds(CatalogueSeconds))
             .SetVaryByQuery("q", "category", "event")
@@ -33,7 +33,7 @@ public static class OutputCacheSetup
     }
 
     /// <summary>After a POST to an admin page, the catalogue and every page's short-lived data (<see cref="CityDx.Application.Common.ViewCache"/>) are read afresh (unpublished procedures leave it at once).</summary>
-    private sealed class EvictCatalogueAfterAdminChanges(IOutputCacheStore store, CityDx.Application.Common.ViewCache viewCache) : IAsyncPageFilter
+    private sealed class ForgetCachesAfterAdminChanges(IOutputCacheStore store, CityDx.Application.Common.ViewCache viewCache) : IAsyncPageFilter
     {
         public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
