@@ -6,7 +6,6 @@ using CityDx.Domain.Procedures;
 using CityDx.Infrastructure.Persistence;
 using CityDx.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,20 +17,17 @@ namespace CityDx.IntegrationTests.Applications;
 /// pages that appear and disappear with the answers, files kept between pages, expiry, and
 /// nobody else's draft reachable.
 /// </summary>
-public sealed class DraftFlowTests(DraftFlowTests.ClockFactory factory) : IClassFixture<DraftFlowTests.ClockFactory>, IAsyncLifetime
+public sealed class DraftFlowTests(DraftFlowTests.Factory factory) : IClassFixture<DraftFlowTests.Factory>, IAsyncLifetime
 {
     private const string Code = "test-steps";
     private static readonly byte[] Pdf = "%PDF-1.7\n1 0 obj\n%%EOF\n"u8.ToArray();
 
-    public sealed class ClockFactory : CityDxFactory
+    public sealed class Factory : ClockFactory
     {
-        public AdjustableClock Clock { get; } = new();
-
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting("Drafts:ExpiryDays", "7");
-            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         }
     }
 

@@ -11,8 +11,6 @@ using CityDx.Infrastructure.Files;
 using CityDx.Infrastructure.Mail;
 using CityDx.Infrastructure.Persistence;
 using CityDx.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
@@ -20,19 +18,8 @@ using MimeKit;
 namespace CityDx.IntegrationTests.Cases;
 
 /// <summary>補正依頼: staff name the questions to correct, the citizen corrects exactly those, history keeps both versions.</summary>
-public sealed class CorrectionRequestTests(CorrectionRequestTests.ClockFactory factory) : IClassFixture<CorrectionRequestTests.ClockFactory>
+public sealed class CorrectionRequestTests(ClockFactory factory) : IClassFixture<ClockFactory>
 {
-    public sealed class ClockFactory : CityDxFactory
-    {
-        public AdjustableClock Clock { get; } = new();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-        }
-    }
-
     private const string CorrectionForm = "form[action*=RequestCorrection]";
     private const string Reason = "電話番号がつながりませんでした。日中に連絡のつく番号と、犬の生年月日をご確認ください。";
 

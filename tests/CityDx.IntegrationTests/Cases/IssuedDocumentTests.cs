@@ -1,23 +1,18 @@
 using System.Net;
 using CityDx.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CityDx.IntegrationTests.Cases;
 
 /// <summary>交付物: a PDF staff issue for an approved case, downloadable by its owner until it expires.</summary>
-public sealed class IssuedDocumentTests(IssuedDocumentTests.ClockFactory factory) : IClassFixture<IssuedDocumentTests.ClockFactory>
+public sealed class IssuedDocumentTests(IssuedDocumentTests.Factory factory) : IClassFixture<IssuedDocumentTests.Factory>
 {
-    public sealed class ClockFactory : CityDxFactory
+    public sealed class Factory : ClockFactory
     {
-        public AdjustableClock Clock { get; } = new();
-
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting("IssuedDocuments:DefaultValidDays", "30");
-            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CityDx.Infrastructure.Files;
 using CityDx.IntegrationTests.Infrastructure;
+using CityDx.TestData;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -54,13 +55,7 @@ public sealed class BackupRestoreTests(CityDxFactory factory) : IClassFixture<Ci
 
     private static async Task RunAsync(string script, string[] args, NpgsqlConnectionStringBuilder db, string database, string? files)
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "CityDx.sln")))
-        {
-            root = root.Parent!;
-        }
-
-        var info = new ProcessStartInfo("bash", [Path.Combine(root.FullName, script), .. args]) { RedirectStandardError = true, RedirectStandardOutput = true };
+        var info = new ProcessStartInfo("bash", [RepoRoot.Combine(script), .. args]) { RedirectStandardError = true, RedirectStandardOutput = true };
         info.Environment["PGHOST"] = db.Host;
         info.Environment["PGPORT"] = db.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.Environment["PGUSER"] = db.Username;

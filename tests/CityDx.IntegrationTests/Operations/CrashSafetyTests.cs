@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using CityDx.IntegrationTests.Infrastructure;
+using CityDx.TestData;
 using Npgsql;
 
 namespace CityDx.IntegrationTests.Operations;
@@ -186,7 +187,7 @@ public sealed class CrashSafetyTests : IAsyncLifetime
         }
 
         var web = typeof(Program).Assembly.Location;
-        var root = FindRepositoryRoot();
+        var root = RepoRoot.Path;
         var info = new ProcessStartInfo("dotnet", [web, "--urls", $"http://127.0.0.1:{_port}", "--contentRoot", Path.Combine(root, "src", "CityDx.Web")])
         {
             RedirectStandardOutput = true,
@@ -237,16 +238,5 @@ public sealed class CrashSafetyTests : IAsyncLifetime
 
         _app?.Dispose();
         _app = null;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CityDx.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir!.FullName;
     }
 }

@@ -4,11 +4,11 @@ using CityDx.Domain;
 using CityDx.Domain.Cases;
 using CityDx.Infrastructure.Persistence;
 using CityDx.IntegrationTests.Infrastructure;
+using CityDx.TestData;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using NpgsqlTypes;
 using Xunit.Abstractions;
 
 namespace CityDx.IntegrationTests.Operations;
@@ -26,9 +26,9 @@ public sealed class KpiBenchmarkFactAttribute : FactAttribute
 }
 
 /// <summary>
-/// Measures the KPI dashboard over N cases (docs/performance.md): seeds them through PostgreSQL COPY with a
-/// spread over procedures, wards, channels, states and three years, builds the roll-ups from scratch,
-/// times an incremental run with nothing to do, then times the dashboard page as analyst and as ward staff.
+/// Measures the KPI dashboard over N cases (docs/performance.md): seeds them through PostgreSQL COPY with the
+/// benchmark tool's own seeder (<see cref="CaseSeeder"/>), builds the roll-ups from scratch, times an
+/// incremental run with nothing to do, then times the dashboard page as analyst and as ward staff.
 /// </summary>
 public sealed class KpiBenchmark(CityDxFactory factory, ITestOutputHelper output) : IClassFixture<CityDxFactory>
 {
@@ -39,90 +39,14 @@ public sealed class KpiBenchmark(CityDxFactory factory, ITestOutputHelper output
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<CityDxDbContext>();
-            var procedures = await db.Procedures.AsNoTracking().Where(p => p.CurrentFormVersionId != null).Select(p => new { p.Id, Form = p.CurrentFormVersionId!.Value }).ToListAsync();
-            var wards = await db.OrganisationUnits.AsNoTracking().Where(u => u.Kind == Domain.Organisation.OrganisationUnitKind.WardOffice).Select(u => u.Id).ToListAsync();
             var seed = Stopwatch.StartNew();
             // COPY of a million rows updates a dozen indexes when it completes: far past the default 30 s.
-            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(factory.ConnectionString) { CommandTimeout = 0 }.ConnectionString);
-            await connection.OpenAsync();
-            var random = new Random(7);
-            var now = DateTimeOffset.UtcNow;
-            var corrected = new List<(Guid Id, DateTimeOffset At)>();
-            await using (var importer = await connection.BeginBinaryImportAsync(
-                "COPY cases (\"Id\", \"ReceiptNumber\", \"ProcedureId\", \"FormVersionId\", \"OrganisationUnitId\", \"PaymentState\", \"Status\", \"Channel\", \"AnswersJson\", " +
-                "\"SubmittedAt\", \"UpdatedAt\", \"DecidedAt\", \"DueDate\", \"SubmissionKey\", \"Version\") FROM STDIN (FORMAT BINARY)"))
+            await using (var copy = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(factory.ConnectionString) { CommandTimeout = 0 }.ConnectionString))
             {
-                for (var i = 0; i < n; i++)
-                {
-                    // Popular procedures get more: the square skews towards the first ones.
-                    var p = procedures[(int)(Math.Pow(random.NextDouble(), 2) * procedures.Count)];
-                    var filed = now.AddMinutes(-random.Next(3 * 365 * 24 * 60)).ToUniversalTime();
-                    var roll = random.Next(100);
-                    var channel = roll < 60 ? Channel.Online : roll < 90 ? Channel.Counter : Channel.Mail;
-                    var age = (now - filed).TotalDays;
-                    var state = random.Next(100);
-                    var (status, decided) = age < 30 && state < 40
-                        ? (state < 15 ? CaseStatus.Submitted : state < 35 ? CaseStatus.UnderReview : CaseStatus.AwaitingCorrection, (DateTimeOffset?)null)
-                        : (state < 80 ? CaseStatus.Completed : state < 90 ? CaseStatus.Approved : state < 95 ? CaseStatus.Rejected : CaseStatus.Withdrawn,
-                            filed.AddDays(random.Next(1, Math.Max(2, Math.Min(30, (int)age)))));
-                    var id = Guid.CreateVersion7(filed);
-                    await importer.StartRowAsync();
-                    await importer.WriteAsync(id, NpgsqlDbType.Uuid);
-                    await importer.WriteAsync("B" + i.ToString("D12", System.Globalization.CultureInfo.InvariantCulture), NpgsqlDbType.Varchar);
-                    await importer.WriteAsync(p.Id, NpgsqlDbType.Uuid);
-                    await importer.WriteAsync(p.Form, NpgsqlDbType.Uuid);
-                    await importer.WriteAsync(wards[random.Next(wards.Count)], NpgsqlDbType.Uuid);
-                    await importer.WriteAsync(0, NpgsqlDbType.Integer);
-                    await importer.WriteAsync(status, NpgsqlDbType.Varchar);
-                    await importer.WriteAsync((int)channel, NpgsqlDbType.Integer);
-                    await importer.WriteAsync("{}", NpgsqlDbType.Text);
-                    await importer.WriteAsync(filed, NpgsqlDbType.TimestampTz);
-                    await importer.WriteAsync(decided ?? filed, NpgsqlDbType.TimestampTz);
-                    if (decided is { } d)
-                    {
-                        await importer.WriteAsync(d, NpgsqlDbType.TimestampTz);
-                    }
-                    else
-                    {
-                        await importer.WriteNullAsync();
-                    }
-
-                    await importer.WriteAsync(JapanTime.DateOf(filed).AddDays(14), NpgsqlDbType.Date);
-                    await importer.WriteAsync(Guid.NewGuid(), NpgsqlDbType.Uuid);
-                    await importer.WriteAsync(1, NpgsqlDbType.Integer);
-                    if (random.Next(100) < 8)
-                    {
-                        corrected.Add((id, filed.AddHours(5)));
-                    }
-                }
-
-                await importer.CompleteAsync();
+                await CaseSeeder.SeedAsync(copy, n, output.WriteLine);
             }
 
-            await using (var history = await connection.BeginBinaryImportAsync(
-                "COPY case_history (\"CaseId\", \"At\", \"ActorUserId\", \"ActorRole\", \"Action\", \"FromStatus\", \"ToStatus\") FROM STDIN (FORMAT BINARY)"))
-            {
-                foreach (var (id, at) in corrected)
-                {
-                    await history.StartRowAsync();
-                    await history.WriteAsync(id, NpgsqlDbType.Uuid);
-                    await history.WriteAsync(at, NpgsqlDbType.TimestampTz);
-                    await history.WriteAsync("bench", NpgsqlDbType.Varchar);
-                    await history.WriteAsync("Staff", NpgsqlDbType.Varchar);
-                    await history.WriteAsync(CaseAction.RequestCorrection, NpgsqlDbType.Varchar);
-                    await history.WriteAsync(CaseStatus.UnderReview, NpgsqlDbType.Varchar);
-                    await history.WriteAsync(CaseStatus.AwaitingCorrection, NpgsqlDbType.Varchar);
-                }
-
-                await history.CompleteAsync();
-            }
-
-            await using (var analyze = new NpgsqlCommand("ANALYZE cases; ANALYZE case_history;", connection))
-            {
-                await analyze.ExecuteNonQueryAsync();
-            }
-
-            output.WriteLine($"seeded {n:N0} cases ({corrected.Count:N0} with a correction) by COPY in {seed.Elapsed.TotalSeconds:N1} s");
+            output.WriteLine($"seeded {n:N0} cases ({await db.CaseHistory.CountAsync(h => h.Action == CaseAction.RequestCorrection):N0} with a correction) by COPY in {seed.Elapsed.TotalSeconds:N1} s");
 
             var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
             var full = Stopwatch.StartNew();

@@ -2,7 +2,6 @@ using CityDx.Infrastructure.Mail;
 using CityDx.Infrastructure.Persistence;
 using CityDx.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,10 +14,9 @@ public sealed class MailTests : IClassFixture<MailTests.SmtpFactory>
 
     public MailTests(SmtpFactory factory) => _factory = factory;
 
-    public sealed class SmtpFactory : CityDxFactory
+    public sealed class SmtpFactory : ClockFactory
     {
         public TestSmtpServer Smtp { get; } = new();
-        public AdjustableClock Clock { get; } = new();
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -26,7 +24,6 @@ public sealed class MailTests : IClassFixture<MailTests.SmtpFactory>
             builder.UseSetting("Mail:Mode", "Smtp");
             builder.UseSetting("Mail:SmtpHost", "127.0.0.1");
             builder.UseSetting("Mail:SmtpPort", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         }
 
         public override async Task DisposeAsync()

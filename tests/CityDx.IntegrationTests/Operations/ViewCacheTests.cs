@@ -7,7 +7,6 @@ using CityDx.Application.Statistics;
 using CityDx.IntegrationTests.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,18 +17,15 @@ namespace CityDx.IntegrationTests.Operations;
 /// never its list of cases, the dashboard's live figures but never past a roll-up refresh, and nothing
 /// past an admin's change.
 /// </summary>
-public sealed class ViewCacheTests(ViewCacheTests.ClockFactory factory) : IClassFixture<ViewCacheTests.ClockFactory>
+public sealed class ViewCacheTests(ViewCacheTests.Factory factory) : IClassFixture<ViewCacheTests.Factory>
 {
-    public sealed class ClockFactory : CityDxFactory
+    public sealed class Factory : ClockFactory
     {
-        public AdjustableClock Clock { get; } = new();
-
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting("Queue:CountsCacheSeconds", "10");
             builder.UseSetting("Statistics:DashboardCacheSeconds", "30");
-            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         }
     }
 

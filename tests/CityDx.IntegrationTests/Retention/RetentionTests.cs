@@ -4,27 +4,14 @@ using CityDx.Domain.Cases;
 using CityDx.Infrastructure.Files;
 using CityDx.Infrastructure.Persistence;
 using CityDx.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CityDx.IntegrationTests.Retention;
 
 /// <summary>保存期間 on PostgreSQL with a clock the test moves: expired drafts and orphan files go, closed cases are anonymised after their procedure's period.</summary>
-public sealed class RetentionTests(RetentionTests.ClockFactory factory) : IClassFixture<RetentionTests.ClockFactory>
+public sealed class RetentionTests(ClockFactory factory) : IClassFixture<ClockFactory>
 {
-    public sealed class ClockFactory : CityDxFactory
-    {
-        public AdjustableClock Clock { get; } = new();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-        }
-    }
-
     [Fact]
     public async Task Drafts_orphans_and_closed_cases_past_their_period_are_purged_or_anonymised_and_statistics_stay()
     {

@@ -4,15 +4,17 @@ using CityDx.Domain.Japanese;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace CityDx.Benchmarks;
+namespace CityDx.TestData;
 
 /// <summary>
 /// Seeds N cases and their history through PostgreSQL's binary COPY, spread like a city's case
 /// store: three years of filings with the spring moving-season peak, every published procedure
 /// routed as it really is (the applicant's ward office, the central processing centre or the
 /// owning unit), channels 85 % online / 10 % counter / 5 % post, recent cases mostly open and older
-/// ones mostly decided, some open ones assigned to the unit's staff. Applicants are 20,000
-/// benchmark citizen accounts (and visitors without one at the counter or by post).
+/// ones mostly decided, some open ones assigned to the unit's staff, every case awaiting a
+/// correction and 8 % of the others with a correction request in their history. Applicants are
+/// 20,000 benchmark citizen accounts (and visitors without one at the counter or by post).
+/// The one seeder of tools/CityDx.Benchmarks and of the KPI benchmark test (a linked source file).
 /// </summary>
 public static class CaseSeeder
 {
@@ -37,25 +39,6 @@ public static class CaseSeeder
     public static async Task ResetRollupsAsync(NpgsqlDataSource db) =>
         await db.CreateCommand("""UPDATE kpi_rollup_state SET "Watermark" = '1970-01-01T00:00:00Z', "RefreshedAt" = NULL""").ExecuteNonQueryAsync();
 
-    /// <summary>Waits until the app's roll-up job has run to the end after <see cref="ResetRollupsAsync"/>, showing progress.</summary>
-    public static async Task WaitForRollupsAsync(NpgsqlDataSource db, TimeSpan limit)
-    {
-        Console.WriteLine("Waiting for the app's KPI roll-up job to rebuild every month…");
-        var clock = Stopwatch.StartNew();
-        while (await db.CreateCommand("""SELECT "RefreshedAt" FROM kpi_rollup_state""").ExecuteScalarAsync() is null or DBNull)
-        {
-            if (clock.Elapsed > limit)
-            {
-                throw new TimeoutException($"the roll-ups were not built within {limit.TotalMinutes} minutes; see {WebNode.LogPath}");
-            }
-
-            await Task.Delay(TimeSpan.FromSeconds(2));
-        }
-
-        var cells = (long)(await db.CreateCommand("SELECT count(*) FROM kpi_monthly").ExecuteScalarAsync())!;
-        Console.WriteLine($"  roll-ups built in {clock.Elapsed.TotalSeconds:F0} s after the restart ({cells:N0} monthly cells)");
-    }
-
     public static async Task VacuumAsync(NpgsqlDataSource db)
     {
         foreach (var statement in new[] { "VACUUM ANALYZE cases", "VACUUM ANALYZE case_history", "ANALYZE \"AspNetUsers\"" })
@@ -64,7 +47,8 @@ public static class CaseSeeder
         }
     }
 
-    public static async Task SeedAsync(NpgsqlDataSource db, int count)
+    /// <summary>Replaces every case (and the benchmark accounts) with <paramref name="count"/> new ones; <paramref name="log"/> hears the progress.</summary>
+    public static async Task SeedAsync(NpgsqlDataSource db, int count, Action<string> log)
     {
         var clock = Stopwatch.StartNew();
         await using (var clear = db.CreateCommand("""
@@ -114,6 +98,7 @@ public static class CaseSeeder
         }
 
         var random = new Random(20260401);
+        var corrections = new Random(8); // a generator of its own, so the cases drawn above stay as they were
         var calendar = new BusinessCalendar();
         var receipts = new HashSet<string>(count);
         var today = DateTimeOffset.UtcNow;
@@ -140,7 +125,7 @@ public static class CaseSeeder
         try
         {
             await db.CreateCommand("ALTER TABLE cases SET (autovacuum_enabled = false)").ExecuteNonQueryAsync();
-            Console.WriteLine($"Seeding {count:N0} cases through COPY ({indexes.Count} secondary indexes dropped until it is done)…");
+            log($"Seeding {count:N0} cases through COPY ({indexes.Count} secondary indexes dropped until it is done)…");
             await using (var connection = await db.OpenConnectionAsync())
             {
                 await SkipForeignKeyChecksAsync(connection);
@@ -216,6 +201,11 @@ public static class CaseSeeder
                         await copy.WriteAsync(FamilyNames[family] + " " + GivenNames[given], NpgsqlDbType.Varchar);
 
                         history.Add((id, filed, applicant ?? "bench-counter", applicant is null ? "Staff" : "Applicant", "Submit", null, CaseStatus.Submitted));
+                        if (status == CaseStatus.AwaitingCorrection || corrections.Next(100) < 8)
+                        {
+                            history.Add((id, filed.AddHours(5), assignee ?? "bench-staff", "Staff", CaseAction.RequestCorrection, CaseStatus.UnderReview, CaseStatus.AwaitingCorrection));
+                        }
+
                         if (decidedAt is { } at)
                         {
                             var action = status switch
@@ -230,7 +220,7 @@ public static class CaseSeeder
 
                         if ((i + 1) % 100_000 == 0)
                         {
-                            Console.WriteLine($"  {i + 1:N0} cases ({clock.Elapsed.TotalSeconds:F0} s)");
+                            log($"  {i + 1:N0} cases ({clock.Elapsed.TotalSeconds:F0} s)");
                         }
                     }
 
@@ -238,7 +228,7 @@ public static class CaseSeeder
                 }
             }
 
-            Console.WriteLine($"  {count:N0} cases in {clock.Elapsed.TotalSeconds:F0} s; building {indexes.Count} indexes…");
+            log($"  {count:N0} cases in {clock.Elapsed.TotalSeconds:F0} s; building {indexes.Count} indexes…");
         }
         finally
         {
@@ -253,7 +243,7 @@ public static class CaseSeeder
             await db.CreateCommand("ALTER TABLE cases RESET (autovacuum_enabled)").ExecuteNonQueryAsync();
         }
 
-        Console.WriteLine($"  indexes in {clock.Elapsed.TotalSeconds:F0} s; {history.Count:N0} history lines…");
+        log($"  indexes in {clock.Elapsed.TotalSeconds:F0} s; {history.Count:N0} history lines…");
         await using (var connection = await db.OpenConnectionAsync())
         {
             await SkipForeignKeyChecksAsync(connection);
@@ -262,10 +252,10 @@ public static class CaseSeeder
 
         // VACUUM as well: a table loaded a moment ago has no visibility map yet, so every
         // "index-only" scan would still visit the heap (what autovacuum does in time on a live system).
-        Console.WriteLine($"  history in {clock.Elapsed.TotalSeconds:F0} s; VACUUM ANALYZE…");
+        log($"  history in {clock.Elapsed.TotalSeconds:F0} s; VACUUM ANALYZE…");
         await VacuumAsync(db);
 
-        Console.WriteLine($"Seeded in {clock.Elapsed.TotalSeconds:F0} s.");
+        log($"Seeded in {clock.Elapsed.TotalSeconds:F0} s.");
     }
 
     /// <summary>
