@@ -1,3 +1,4 @@
+using CityDx.Infrastructure.Configuration;
 using CityDx.Infrastructure.Persistence;
 using CityDx.Web.Startup;
 
@@ -9,16 +10,17 @@ builder.AddCityDxLogging();                 // Serilog, request logging, correla
 builder.Services.AddCityDxDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddCityDxIdentity();       // ASP.NET Core Identity on the case store, roles, cookies
 builder.Services.AddCityDxExternalSignIn(builder.Configuration); // optional OpenID Connect provider (Authentication:Oidc)
-builder.Services.AddCityDxApplication(builder.Configuration); // Mediator, behaviours, validators, calendar
+builder.Services.AddCityDxApplication(); // Mediator, behaviours, validators, calendar
 builder.Services.AddCityDxWeb(builder.Configuration); // Razor Pages, localisation, policies, rate limits, headers
 builder.Services.AddCityDxApi();            // OpenAPI (Swagger), ProblemDetails
 builder.Services.AddCityDxHealthChecks();   // /health/live, /health/ready
 builder.Services.AddCityDxOutputCache();    // anonymous catalogue pages, per node, 60 s
 builder.Services.AddCityDxBackgroundWork(builder.Configuration, builder.Environment.ContentRootPath); // mail outbox, Quartz jobs
-builder.Services.AddCityDxStatistics(builder.Configuration); // KPI roll-up job, open statistics options
+builder.Services.AddCityDxStatistics(); // open statistics options (the roll-up job is in BackgroundSetup)
 
 var app = builder.Build();
 
+app.Services.ValidateSettings();            // every configuration section checked: a bad value stops here, named
 await app.PrepareDatabaseAsync();           // migrations (if enabled) and demo data (Development)
 
 app.UseCityDxPipeline();                    // middleware in order

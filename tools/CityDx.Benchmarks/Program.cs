@@ -4,6 +4,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using CityDx.Benchmarks;
+using CityDx.TestData;
 using Npgsql;
 
 // CityDx benchmark: docs/performance.md explains what is measured and why, and records the results.
@@ -32,7 +33,7 @@ if (options.Postgres is null)
     return 2;
 }
 
-var repoRoot = FindRepoRoot();
+var repoRoot = RepoRoot.Path;
 var commandLine = "dotnet run --project tools/CityDx.Benchmarks -c Release -- " + string.Join(' ', args);
 
 // 1. The database: made if missing; the web app migrates it and seeds the demo city.
@@ -58,7 +59,7 @@ var existing = await CaseSeeder.CountAsync(db);
 var seeded = options.Reseed || existing < options.Cases;
 if (seeded)
 {
-    await CaseSeeder.SeedAsync(db, options.Cases);
+    await CaseSeeder.SeedAsync(db, options.Cases, Console.WriteLine);
 }
 else
 {
@@ -75,7 +76,7 @@ if (seeded || await CaseSeeder.RollupsMissingAsync(db))
 {
     await CaseSeeder.ResetRollupsAsync(db);
     await web.RestartAsync();
-    await CaseSeeder.WaitForRollupsAsync(db, TimeSpan.FromMinutes(20));
+    await WebNode.WaitForRollupsAsync(db, TimeSpan.FromMinutes(20));
 }
 
 var caseCount = await CaseSeeder.CountAsync(db);
@@ -294,17 +295,4 @@ static async Task<Measure> BatchAsync(NpgsqlDataSource db, Session staff, int ba
     times.Sort();
     return new Measure("batch", "一括処理: claim 1,000 chosen cases (queue page POST)", 0, times[times.Count / 2], times[^1], times[^1], batches, 0,
         $"{batches} batches: {string.Join(", ", times.Select(t => $"{t / 1000:F2} s"))}; {summaries[0]}");
-}
-
-static string FindRepoRoot()
-{
-    for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-    {
-        if (File.Exists(Path.Combine(dir.FullName, "CityDx.sln")))
-        {
-            return dir.FullName;
-        }
-    }
-
-    throw new InvalidOperationException("run from inside the CityDx repository");
 }

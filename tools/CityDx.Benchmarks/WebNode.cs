@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using CityDx.TestData;
+using Npgsql;
 
 namespace CityDx.Benchmarks;
 
@@ -136,6 +138,25 @@ public sealed class WebNode : IAsyncDisposable
     }
 
     /// <summary>Peak and current resident memory of the web process in MB (VmHWM, VmRSS).</summary>
+    /// <summary>Waits until the app's KPI roll-up job has run to the end after <see cref="CaseSeeder.ResetRollupsAsync"/>, showing progress.</summary>
+    public static async Task WaitForRollupsAsync(NpgsqlDataSource db, TimeSpan limit)
+    {
+        Console.WriteLine("Waiting for the app's KPI roll-up job to rebuild every month…");
+        var clock = Stopwatch.StartNew();
+        while (await db.CreateCommand("""SELECT "RefreshedAt" FROM kpi_rollup_state""").ExecuteScalarAsync() is null or DBNull)
+        {
+            if (clock.Elapsed > limit)
+            {
+                throw new TimeoutException($"the roll-ups were not built within {limit.TotalMinutes} minutes; see {LogPath}");
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
+
+        var cells = (long)(await db.CreateCommand("SELECT count(*) FROM kpi_monthly").ExecuteScalarAsync())!;
+        Console.WriteLine($"  roll-ups built in {clock.Elapsed.TotalSeconds:F0} s after the restart ({cells:N0} monthly cells)");
+    }
+
     public (double PeakMb, double CurrentMb) Memory()
     {
         double Read(string key)

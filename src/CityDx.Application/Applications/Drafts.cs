@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CityDx.Application.Common;
 using CityDx.Application.Resources;
 using CityDx.Domain.Cases;
@@ -16,6 +17,7 @@ public sealed class DraftOptions
     public const string Section = "Drafts";
 
     /// <summary>Days an unsubmitted application is kept after its last save; the retention job purges it after that.</summary>
+    [Range(1, 365, ErrorMessage = "Drafts:ExpiryDays must be between {1} and {2}.")]
     public int ExpiryDays { get; set; } = 30;
 
     public TimeSpan Lifetime => TimeSpan.FromDays(Math.Max(1, ExpiryDays));

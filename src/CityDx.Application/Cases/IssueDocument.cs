@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CityDx.Application.Applications;
 using CityDx.Application.Common;
 using CityDx.Application.Resources;
@@ -19,9 +20,11 @@ public sealed class IssuedDocumentOptions
     public const string Section = "IssuedDocuments";
 
     /// <summary>Days (from the day of issue, JST) the applicant can download a document when staff set no date.</summary>
+    [Range(1, 3650, ErrorMessage = "IssuedDocuments:DefaultValidDays must be between {1} and {2}.")]
     public int DefaultValidDays { get; set; } = 90;
 
     /// <summary>Largest document staff can upload.</summary>
+    [Range(1L, 1L << 30, ErrorMessage = "IssuedDocuments:MaxBytes must be between {1} and {2}.")]
     public long MaxBytes { get; set; } = 20 * 1024 * 1024;
 }
 

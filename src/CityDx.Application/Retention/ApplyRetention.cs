@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CityDx.Application.Common;
 using CityDx.Domain.Auditing;
 using CityDx.Domain.Cases;
@@ -15,13 +16,20 @@ public sealed class RetentionOptions
     public const string Section = "Retention";
 
     /// <summary>Days an expired draft is kept before it and its files are deleted (0: at once).</summary>
+    [Range(0, 3650, ErrorMessage = "Retention:ExpiredDraftGraceDays must be between {1} and {2}.")]
     public int ExpiredDraftGraceDays { get; set; }
 
     /// <summary>A stored file nothing refers to is deleted once it is this old (uploads in flight are younger).</summary>
+    [Range(1, 8760, ErrorMessage = "Retention:OrphanFileGraceHours must be between {1} and {2}.")]
     public int OrphanFileGraceHours { get; set; } = 24;
 
     /// <summary>Most drafts, cases and files handled in one run of each step (the job runs again).</summary>
+    [Range(1, 10_000, ErrorMessage = "Retention:BatchSize must be between {1} and {2}.")]
     public int BatchSize { get; set; } = 500;
+
+    /// <summary>When the retention job runs: a Quartz cron expression in Japan time (default nightly at 02:30, outside office hours).</summary>
+    [Required(ErrorMessage = "Retention:Cron must be set.")]
+    public string Cron { get; set; } = "0 30 2 * * ?";
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Buffers.Binary;
 using System.Net.Sockets;
 using System.Text;
@@ -34,8 +35,10 @@ public sealed class ClamAvOptions
     /// <summary>clamd's host; scanning is on when set.</summary>
     public string? Host { get; set; }
 
+    [Range(1, 65535, ErrorMessage = "Files:ClamAv:Port must be between {1} and {2}.")]
     public int Port { get; set; } = 3310;
 
+    [Range(1, 600, ErrorMessage = "Files:ClamAv:TimeoutSeconds must be between {1} and {2}.")]
     public int TimeoutSeconds { get; set; } = 30;
 
     /// <summary>Where infected files are kept for inspection (never served); default "quarantine" under the data folder.</summary>

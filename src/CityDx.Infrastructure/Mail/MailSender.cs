@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
@@ -10,21 +11,27 @@ public sealed class MailOptions
     public const string Section = "Mail";
 
     /// <summary>"Pickup" (default: .eml files in <see cref="PickupFolder"/>) or "Smtp".</summary>
+    [RegularExpression("(?i)^(Pickup|Smtp)$", ErrorMessage = "Mail:Mode must be Pickup or Smtp.")]
     public string Mode { get; set; } = "Pickup";
 
+    [Required(ErrorMessage = "Mail:PickupFolder must be set.")]
     public string PickupFolder { get; set; } = "App_Data/mail";
+    [Required(ErrorMessage = "Mail:FromAddress must be set."), EmailAddress(ErrorMessage = "Mail:FromAddress must be an email address.")]
     public string FromAddress { get; set; } = "no-reply@citydx.example.jp";
     public string FromName { get; set; } = "大阪市 オンライン申請";
     public string SmtpHost { get; set; } = "localhost";
+    [Range(1, 65535, ErrorMessage = "Mail:SmtpPort must be between {1} and {2}.")]
     public int SmtpPort { get; set; } = 25;
     public bool SmtpUseTls { get; set; }
     public string? SmtpUser { get; set; }
     public string? SmtpPassword { get; set; }
 
     /// <summary>The portal's public address, for links in mails.</summary>
+    [Required(ErrorMessage = "Mail:PortalUrl must be set."), Url(ErrorMessage = "Mail:PortalUrl must be an absolute http(s) address.")]
     public string PortalUrl { get; set; } = "http://localhost:5080";
 
     /// <summary>How often the outbox is delivered, in seconds.</summary>
+    [Range(1, 86400, ErrorMessage = "Mail:DeliverEverySeconds must be between {1} and {2}.")]
     public int DeliverEverySeconds { get; set; } = 10;
 }
 

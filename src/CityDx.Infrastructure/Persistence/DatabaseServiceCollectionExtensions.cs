@@ -1,3 +1,4 @@
+using CityDx.Infrastructure.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,8 +14,7 @@ public static class DatabaseServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddCityDxDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        services.AddSingleton(options);
+        var options = services.AddSettings<DatabaseOptions>(configuration, DatabaseOptions.Section);
         var connectionString = options.ConnectionString ?? configuration.GetConnectionString("CityDx");
 
         switch (options.Provider)
@@ -43,13 +43,13 @@ public static class DatabaseServiceCollectionExtensions
 
         services.AddScoped<PostalCodes.PostalCodeImporter>();
 
-        var files = configuration.GetSection(Files.FileStoreOptions.Section).Get<Files.FileStoreOptions>() ?? new Files.FileStoreOptions();
+        var files = services.AddSettings<Files.FileStoreOptions>(configuration, Files.FileStoreOptions.Section);
         var fileRoot = Path.GetFullPath(files.Root ?? Path.Combine(options.DataFolder, "attachments"), contentRoot);
         Directory.CreateDirectory(fileRoot);
         services.AddSingleton<Files.IFileStore>(new Files.FileSystemFileStore(fileRoot));
 
         // Optional malware scan of uploads through clamd; off unless Files:ClamAv:Host is set.
-        var clamAv = configuration.GetSection(Files.ClamAvOptions.Section).Get<Files.ClamAvOptions>() ?? new Files.ClamAvOptions();
+        var clamAv = services.AddSettings<Files.ClamAvOptions>(configuration, Files.ClamAvOptions.Section);
         if (string.IsNullOrWhiteSpace(clamAv.Host))
         {
             services.AddSingleton<Files.IVirusScanner, Files.NoVirusScanner>();

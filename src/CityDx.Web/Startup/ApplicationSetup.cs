@@ -1,5 +1,9 @@
+using CityDx.Application.Applications;
+using CityDx.Application.Cases;
 using CityDx.Application.Common.Behaviours;
 using CityDx.Application.Procedures;
+using CityDx.Domain;
+using CityDx.Infrastructure.Configuration;
 using FluentValidation;
 using Mediator;
 
@@ -14,7 +18,7 @@ public static class ApplicationSetup
     /// DbContext) with the pipeline behaviours in this fixed order — logging, validation,
     /// transaction, audit — and every FluentValidation validator of the application assembly.
     /// </summary>
-    public static IServiceCollection AddCityDxApplication(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddCityDxApplication(this IServiceCollection services)
     {
         services.AddMediator((MediatorOptions options) =>
         {
@@ -38,22 +42,13 @@ public static class ApplicationSetup
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<CityDx.Application.Payments.IPaymentProvider, CityDx.Application.Payments.PaymentSlipProvider>();
         services.AddScoped<CityDx.Application.Payments.IPaymentProvider, CityDx.Application.Payments.SimulatedCardProvider>();
-        var calendar = configuration.GetSection(CalendarOptions.Section).Get<CalendarOptions>() ?? new CalendarOptions();
-        services.AddSingleton(calendar.Build());
-        services.AddOptions<CityDx.Application.Applications.DraftOptions>().BindConfiguration(CityDx.Application.Applications.DraftOptions.Section)
-            .Validate(o => o.ExpiryDays is >= 1 and <= 365, "Drafts:ExpiryDays must be between 1 and 365.").ValidateOnStart();
-        services.AddSingleton(configuration.GetSection(CityDx.Application.Cases.IssuedDocumentOptions.Section).Get<CityDx.Application.Cases.IssuedDocumentOptions>()
-            ?? new CityDx.Application.Cases.IssuedDocumentOptions());
-        var queue = configuration.GetSection(CityDx.Application.Cases.QueueOptions.Section).Get<CityDx.Application.Cases.QueueOptions>()
-            ?? new CityDx.Application.Cases.QueueOptions();
-        if (queue.BatchLimit is < 1 or > 10_000 || queue.PageSize is < 1 or > 500 || queue.DueSoonBusinessDays is < 0 or > 60
-            || queue.CountsCacheSeconds is < 0 or > 300 || queue.ReferenceCacheSeconds is < 0 or > 300)
-        {
-            throw new InvalidOperationException(
-                "Queue:BatchLimit must be 1–10000, Queue:PageSize 1–500, Queue:DueSoonBusinessDays 0–60 and Queue:CountsCacheSeconds and Queue:ReferenceCacheSeconds 0–300.");
-        }
-
-        services.AddSingleton(queue);
+        services.AddSettings<CalendarOptions>(CalendarOptions.Section, o => o.DatesAreValid(),
+            "Calendar:AnnualClosures must be written MM-DD (e.g. 12-29) and Calendar:ExtraClosedDates YYYY-MM-DD (e.g. 2027-05-06), each a real date.");
+        services.AddSingleton(sp => sp.GetRequiredService<CalendarOptions>().Build());
+        services.AddSettings<DraftOptions>(DraftOptions.Section);
+        services.AddSettings<IssuedDocumentOptions>(IssuedDocumentOptions.Section);
+        services.AddSettings<QueueOptions>(QueueOptions.Section,
+            o => o.PersonalDataRoles.All(r => Roles.All.Contains(r)), $"Queue:PersonalDataRoles may name only these roles: {string.Join(", ", Roles.All)}.");
         services.AddMemoryCache();
         services.AddSingleton<CityDx.Application.Common.ViewCache>();
         return services;

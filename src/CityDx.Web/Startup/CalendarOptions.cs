@@ -15,6 +15,11 @@ public sealed class CalendarOptions
 
     public List<string> ExtraClosedDates { get; set; } = [];
 
+    /// <summary>True when every closed day is written as this class says (checked when the app starts).</summary>
+    public bool DatesAreValid() =>
+        (AnnualClosures ?? []).All(s => DateOnly.TryParseExact("2000-" + s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        && ExtraClosedDates.All(s => DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _));
+
     public BusinessCalendar Build()
     {
         var annual = AnnualClosures?.Select(s =>

@@ -38,7 +38,7 @@ public static class DatabaseSetup
                 await importer.ImportAsync(osaka);
             }
 
-            var demo = app.Configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions();
+            var demo = app.Services.GetRequiredService<DemoOptions>();
             if (demo.Seed && !migrateOnly)
             {
                 await DemoData.SeedAsync(scope.ServiceProvider, demo, printCredentials: app.Environment.IsDevelopment());

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CityDx.Infrastructure.Configuration;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
@@ -42,6 +43,8 @@ public sealed class OidcOptions
     /// <summary>Where the provider sends the person back; register this address with the provider.</summary>
     public string CallbackPath { get; set; } = "/signin-oidc";
 
+    public bool IsComplete() => Uri.IsWellFormedUriString(Authority, UriKind.Absolute) && !string.IsNullOrWhiteSpace(ClientId);
+
     public string DisplayName(CultureInfo culture) =>
         culture.TwoLetterISOLanguageName == "en" && DisplayNameEn.Length > 0 ? DisplayNameEn : DisplayNameJa.Length > 0 ? DisplayNameJa : Scheme;
 }
@@ -55,16 +58,11 @@ public static class ExternalSignInSetup
     /// </summary>
     public static IServiceCollection AddCityDxExternalSignIn(this IServiceCollection services, IConfiguration configuration)
     {
-        var oidc = configuration.GetSection(OidcOptions.Section).Get<OidcOptions>() ?? new OidcOptions();
-        services.AddSingleton(oidc);
-        if (!oidc.Enabled)
+        var oidc = services.AddSettings<OidcOptions>(configuration, OidcOptions.Section, o => !o.Enabled || o.IsComplete(),
+            $"{OidcOptions.Section}: Enabled needs Authority (an absolute address) and ClientId.");
+        if (!oidc.Enabled || !oidc.IsComplete())
         {
-            return services;
-        }
-
-        if (string.IsNullOrWhiteSpace(oidc.Authority) || string.IsNullOrWhiteSpace(oidc.ClientId))
-        {
-            throw new InvalidOperationException($"{OidcOptions.Section}: Enabled needs Authority and ClientId.");
+            return services; // incomplete: the start stops with the message above
         }
 
         services.AddAuthentication().AddOpenIdConnect(oidc.Scheme, oidc.DisplayNameJa, options =>

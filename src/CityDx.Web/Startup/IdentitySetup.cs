@@ -1,4 +1,5 @@
 using CityDx.Application.Common;
+using CityDx.Infrastructure.Configuration;
 using CityDx.Infrastructure.Identity;
 using CityDx.Infrastructure.Persistence;
 using CityDx.Web.Security;
@@ -33,9 +34,8 @@ public static class IdentitySetup
             .AddEntityFrameworkStores<CityDxDbContext>()
             .AddDefaultTokenProviders();
 
-        services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section)
-            .Validate(o => o.IdleMinutes is >= 5 and <= 24 * 60 && o.WarningSeconds > 0 && o.WarningSeconds < o.IdleMinutes * 60, "Session: IdleMinutes 5–1440, WarningSeconds shorter than the session.")
-            .ValidateOnStart();
+        services.AddSettings<SessionOptions>(SessionOptions.Section,
+            o => o.WarningSeconds < o.IdleMinutes * 60, "Session:WarningSeconds must be shorter than the session (Session:IdleMinutes).");
         services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<Microsoft.Extensions.Options.IOptions<SessionOptions>>((options, session) => options.ExpireTimeSpan = TimeSpan.FromMinutes(session.Value.IdleMinutes));
         services.ConfigureApplicationCookie(options =>

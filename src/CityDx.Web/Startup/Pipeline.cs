@@ -13,7 +13,7 @@ public static class Pipeline
         };
         // Behind a load balancer that is not on loopback (docker-compose's proxy, a cloud LB), its
         // network must be trusted, or every client looks like the proxy (and shares one rate limit).
-        foreach (var network in app.Configuration.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
+        foreach (var network in app.Services.GetRequiredService<ProxyOptions>().KnownNetworks)
         {
             forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
         }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace CityDx.Web.Startup;
 
 /// <summary>
@@ -8,9 +10,11 @@ public sealed class SessionOptions
 {
     public const string Section = "Session";
 
+    [Range(5, 1440, ErrorMessage = "Session:IdleMinutes must be between {1} and {2}.")]
     public int IdleMinutes { get; set; } = 120;
 
     /// <summary>Seconds before the end of the session that the warning appears.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "Session:WarningSeconds must be at least {1}.")]
     public int WarningSeconds { get; set; } = 300;
 
     public int IdleSeconds => IdleMinutes * 60;

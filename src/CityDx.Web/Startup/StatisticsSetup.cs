@@ -1,4 +1,5 @@
 using CityDx.Application.Statistics;
+using CityDx.Infrastructure.Configuration;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -7,17 +8,8 @@ namespace CityDx.Web.Startup;
 /// <summary>The dashboard's options (the roll-up job is in BackgroundSetup) and the open statistics API (/api/v1/statistics).</summary>
 public static class StatisticsSetup
 {
-    public static IServiceCollection AddCityDxStatistics(this IServiceCollection services, IConfiguration configuration)
-    {
-        var options = configuration.GetSection(StatisticsOptions.Section).Get<StatisticsOptions>() ?? new StatisticsOptions();
-        if (options.SuppressionThreshold is < 1 or > 1000 || options.RefreshEveryMinutes is < 1 or > 1440 || options.MaxMonths is < 1 or > 120 || options.DashboardCacheSeconds is < 0 or > 3600)
-        {
-            throw new InvalidOperationException("Statistics:SuppressionThreshold must be 1–1000, Statistics:RefreshEveryMinutes 1–1440, Statistics:MaxMonths 1–120 and Statistics:DashboardCacheSeconds 0–3600.");
-        }
-
-        services.AddSingleton(options);
-        return services;
-    }
+    public static IServiceCollection AddCityDxStatistics(this IServiceCollection services) =>
+        services.AddSettings<StatisticsOptions>(StatisticsOptions.Section);
 
     /// <summary>
     /// Open statistics for anyone: the published datasets, and applications by procedure × unit × month ×

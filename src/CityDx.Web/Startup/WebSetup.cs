@@ -1,6 +1,8 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using CityDx.Application.Resources;
+using CityDx.Infrastructure.Configuration;
 using CityDx.Web.Security;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Razor;
@@ -16,13 +18,30 @@ public sealed class RateLimitOptions
     public const string ApiClientPolicy = "api-client";
 
     /// <summary>Sign-in, registration and account-mail (confirm, resend, password reset) requests per IP address per minute.</summary>
+    [Range(1, 100_000, ErrorMessage = "RateLimits:SignInPerMinute must be between {1} and {2}.")]
     public int SignInPerMinute { get; set; } = 10;
 
     /// <summary>Filing posts (start, each page saved, submit) per user (or IP) per minute; reading the pages is not limited.</summary>
+    [Range(1, 100_000, ErrorMessage = "RateLimits:FilingPerMinute must be between {1} and {2}.")]
     public int FilingPerMinute { get; set; } = 60;
 
     /// <summary>Requests to /api/v1/cases per integration client (or, unauthenticated, per IP address) per minute.</summary>
+    [Range(1, 100_000, ErrorMessage = "RateLimits:ApiClientPerMinute must be between {1} and {2}.")]
     public int ApiClientPerMinute { get; set; } = 120;
+}
+
+/// <summary>Configuration section "ForwardedHeaders": the proxies whose X-Forwarded-* headers are believed.</summary>
+public sealed class ProxyOptions
+{
+    public const string Section = "ForwardedHeaders";
+
+    /// <summary>
+    /// Networks (CIDR, e.g. 172.16.0.0/12) of a load balancer that is not on loopback (docker-compose's
+    /// proxy, a cloud LB): without it every client looks like the proxy and shares one rate limit.
+    /// </summary>
+    public List<string> KnownNetworks { get; set; } = [];
+
+    public bool NetworksAreValid() => KnownNetworks.All(n => System.Net.IPNetwork.TryParse(n, out _));
 }
 
 public static class WebSetup
@@ -88,7 +107,11 @@ public static class WebSetup
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
 
-        var limits = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        services.AddSettings<DemoOptions>(DemoOptions.Section, o => !o.Seed || !string.IsNullOrWhiteSpace(o.Password),
+            "Demo:Password must be set when Demo:Seed is on.");
+        services.AddSettings<ProxyOptions>(ProxyOptions.Section, o => o.NetworksAreValid(),
+            "ForwardedHeaders:KnownNetworks must each be a network in CIDR notation, e.g. 172.16.0.0/12.");
+        var limits = services.AddSettings<RateLimitOptions>(configuration, RateLimitOptions.Section);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -106,7 +129,7 @@ public static class WebSetup
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.ApiClientPerMinute, Window = TimeSpan.FromMinutes(1) }));
         });
 
-        var oidc = configuration.GetSection(OidcOptions.Section).Get<OidcOptions>();
+        var oidc = configuration.ReadSettings<OidcOptions>(OidcOptions.Section); // registered and checked by ExternalSignInSetup
         var formTargets = oidc is { Enabled: true } && Uri.TryCreate(oidc.Authority, UriKind.Absolute, out var authority)
             ? new[] { authority.GetLeftPart(UriPartial.Authority) }
             : [];

@@ -61,13 +61,3 @@ public sealed class TestSmtpServer : IAsyncDisposable
         }
     }
 }
-
-/// <summary>A clock the test moves by hand (no sleeping).</summary>
-public sealed class AdjustableClock : TimeProvider
-{
-    private TimeSpan _offset;
-
-    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + _offset;
-
-    public void Advance(TimeSpan by) => _offset += by;
-}

@@ -1,20 +1,12 @@
 using System.Xml.Linq;
+using CityDx.TestData;
 
 namespace CityDx.UnitTests.Resources;
 
 /// <summary>Japanese first, English second: every string exists in both, and none is left empty.</summary>
 public sealed class SharedResourceTests
 {
-    private static string ResourceFolder()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CityDx.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("CityDx.sln not found above the test folder"), "src", "CityDx.Application", "Resources");
-    }
+    private static string ResourceFolder() => RepoRoot.Combine("src", "CityDx.Application", "Resources");
 
     private static Dictionary<string, string> Read(string file) =>
         XDocument.Load(Path.Combine(ResourceFolder(), file)).Root!.Elements("data")

@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using CityDx.Domain.Forms;
+using CityDx.TestData;
 
 namespace CityDx.UnitTests.Security;
 
@@ -34,13 +35,7 @@ public sealed class HostileInputTests
 
     private static HashSet<string> LoadMessageKeys()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CityDx.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        var resx = Path.Combine(dir!.FullName, "src", "CityDx.Application", "Resources", "SharedResource.resx");
+        var resx = RepoRoot.Combine("src", "CityDx.Application", "Resources", "SharedResource.resx");
         return XDocument.Load(resx).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet(StringComparer.Ordinal);
     }
 
