@@ -71,7 +71,7 @@ public static class BatchAction
         {
             var userId = user.RequireUserId();
             var now = clock.GetUtcNow();
-            var workflows = await ListQueue.Workflows.LoadAsync(db, cancellationToken);
+            var workflows = await QueueWorkflows.LoadAsync(db, cancellationToken);
             var visible = db.VisibleToStaff(userId);
             List<Guid> ids;
             if (command.AllMatching is { } filter)
