@@ -1,7 +1,7 @@
 using CityDx.Domain.Forms;
 using CityDx.Web.Startup;
 
-namespace CityDx.IntegrationTests;
+namespace CityDx.IntegrationTests.Procedures;
 
 /// <summary>The demo city's catalogue files (src/CityDx.Web/Startup/DemoCatalogue): data in the documented formats.</summary>
 public sealed class DemoCatalogueTests
