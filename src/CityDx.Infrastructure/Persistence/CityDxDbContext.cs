@@ -46,6 +46,7 @@ public abstract class CityDxDbContext(DbContextOptions options)
     public DbSet<KpiFunnelMonth> KpiFunnelMonths => Set<KpiFunnelMonth>();
     public DbSet<KpiRollupState> KpiRollupState => Set<KpiRollupState>();
     public DbSet<StaffTimeStandard> StaffTimeStandards => Set<StaffTimeStandard>();
+    public DbSet<Domain.Payments.FeePayment> FeePayments => Set<Domain.Payments.FeePayment>();
 
     /// <summary>
     /// Case history, answer revisions, case messages and the audit log are append-only: refuse to save a change or deletion of an entry. (On PostgreSQL a
@@ -77,6 +78,7 @@ public abstract class CityDxDbContext(DbContextOptions options)
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.ApplyConfiguration(new FeePaymentConfiguration());
 
         builder.Entity<OrganisationUnit>(b =>
         {
@@ -162,6 +164,7 @@ public abstract class CityDxDbContext(DbContextOptions options)
             b.Property(c => c.SubjectNameKana).HasMaxLength(100);
             b.Property(c => c.ProxyRelationship).HasMaxLength(50);
             b.Ignore(c => c.FiledByProxy);
+            b.Ignore(c => c.FeeUnpaid);
             b.Property(c => c.PaymentReference).HasMaxLength(64);
             b.Property(c => c.CorrectionFieldKeys).HasMaxLength(4000);
             b.Ignore(c => c.CorrectionFields);
