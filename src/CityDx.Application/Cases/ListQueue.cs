@@ -55,7 +55,8 @@ public static class ListQueue
         DateOnly? FiledTo = null,
         Channel? Channel = null,
         string? ReceiptNumber = null,
-        string? Kana = null);
+        string? Kana = null,
+        PaymentFilter Payment = PaymentFilter.Any); // fees (s15): QueuePayment.cs
 
     /// <summary>Audited as a list read; the detail names the filter's non-personal parts only (never the フリガナ searched).</summary>
     public sealed record Query(Filter Filter, SortBy Sort = SortBy.Due, string? After = null) : IQuery<Page>, IAuditedRequest
@@ -68,7 +69,11 @@ public static class ListQueue
     public sealed record Item(
         Guid Id, string ReceiptNumber, string ProcedureNameJa, string ProcedureNameEn, string UnitNameJa, string UnitNameEn,
         StateLabel Status, Channel Channel, DateTimeOffset SubmittedAt, DateOnly? DueDate, Due DueState, string? ApplicantName,
-        string? AssigneeName, bool AssignedToMe, int Version);
+        string? AssigneeName, bool AssignedToMe, int Version)
+    {
+        /// <summary>The fee's state (fees, s15).</summary>
+        public PaymentState Payment { get; init; }
+    }
 
     public sealed record Unit(Guid Id, string NameJa, string NameEn);
 
@@ -100,6 +105,7 @@ public static class ListQueue
                 .WithMessage(_ => l["Queue.DateRange"]);
             RuleFor(f => f.ReceiptNumber).MaximumLength(40).WithMessage(_ => l["Queue.BadFilter"]);
             RuleFor(f => f.Kana).MaximumLength(100).WithMessage(_ => l["Queue.BadFilter"]);
+            RuleFor(f => f.Payment).IsInEnum().WithMessage(_ => l["Queue.BadFilter"]); // fees (s15)
         }
     }
 
@@ -238,7 +244,7 @@ public static class ListQueue
             cases = cases.Where(c => c.NameSearchKey != null && c.NameSearchKey.Contains(kana));
         }
 
-        return cases;
+        return cases.WherePayment(filter.Payment); // fees (s15)
     }
 
     /// <summary>フリガナ as typed (hiragana or katakana, full or half width, with or without spaces) folded like the stored key.</summary>
@@ -279,7 +285,7 @@ public static class ListQueue
                 .Select(c => new
                 {
                     c.Id, c.ReceiptNumber, c.ProcedureId, c.OrganisationUnitId, c.Status, c.Channel, c.SubmittedAt, c.DueDate,
-                    c.ApplicantName, c.AssigneeUserId, c.Version,
+                    c.ApplicantName, c.AssigneeUserId, c.Version, c.PaymentState, // PaymentState: fees (s15)
                     AssigneeName = db.Users.Where(u => u.Id == c.AssigneeUserId).Select(u => u.DisplayName).FirstOrDefault(),
                 })
                 .ToListAsync(cancellationToken);
@@ -303,7 +309,7 @@ public static class ListQueue
                 return new Item(r.Id, r.ReceiptNumber, procedureNames[r.ProcedureId].NameJa, procedureNames[r.ProcedureId].NameEn, unitJa, unitEn,
                     workflow.Label(r.Status), r.Channel, r.SubmittedAt, r.DueDate,
                     Sla.DueStateOf(workflow, r.Status, r.DueDate, today, calendar, options.DueSoonBusinessDays),
-                    r.ApplicantName, r.AssigneeName, r.AssigneeUserId == userId, r.Version);
+                    r.ApplicantName, r.AssigneeName, r.AssigneeUserId == userId, r.Version) { Payment = r.PaymentState }; // fees (s15)
             }).ToList();
 
             // Counts of open cases per state for the chosen unit and procedure (index-backed, open cases only).

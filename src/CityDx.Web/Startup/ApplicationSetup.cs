@@ -54,6 +54,14 @@ public static class ApplicationSetup
         }
 
         services.AddSingleton(queue);
+        var payments = configuration.GetSection(CityDx.Application.Payments.PaymentOptions.Section).Get<CityDx.Application.Payments.PaymentOptions>()
+            ?? new CityDx.Application.Payments.PaymentOptions();
+        if (payments.CallbackWindowSeconds is < 10 or > 3600 || payments.ImportMaxRows is < 1 or > 100_000)
+        {
+            throw new InvalidOperationException("Payments:CallbackWindowSeconds must be 10–3600 and Payments:ImportMaxRows 1–100000.");
+        }
+
+        services.AddSingleton(payments);
         services.AddMemoryCache();
         services.AddSingleton<CityDx.Application.Common.ViewCache>();
         return services;
