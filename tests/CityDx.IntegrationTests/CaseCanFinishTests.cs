@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Dom;
 using CityDx.Domain.Cases;
 using CityDx.Domain.Organisation;
 using CityDx.Infrastructure.Persistence;
@@ -91,8 +92,11 @@ public sealed class CaseCanFinishTests(CityDxFactory factory) : IClassFixture<Ci
         var central = await PortalClient.SignedInAsync(factory, Demo.CentralStaff);
         Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(central, id, CaseAction.SubmitForApproval)).StatusCode);
 
-        // The reviewer cannot approve: the reason is the role, not the state.
-        var refused = await PortalClient.ReadAsync(await ActAsync(central, id, CaseAction.Approve));
+        // The reviewer is offered no decision and, posting one anyway, is told the reason is the role, not the state.
+        var waiting = await central.GetPageAsync($"/staff/cases/{id}");
+        Assert.Null(waiting.QuerySelector("#action-Approve"));
+        var refused = await PortalClient.ReadAsync(await central.PostFormAsync($"/staff/cases/{id}", new() { ["Action"] = CaseAction.Approve },
+            "main form[method=post]:has(input[name=ExpectedVersion])", $"/staff/cases/{id}"));
         Assert.Contains(NeedsApproverRole, string.Join(" ", refused.ErrorSummary()));
         Assert.DoesNotContain("現在の状態ではその処理ができません", string.Join(" ", refused.ErrorSummary()));
 
