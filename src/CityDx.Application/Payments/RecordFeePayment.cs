@@ -1,11 +1,9 @@
-using CityDx.Application.Cases;
 using CityDx.Application.Common;
 using CityDx.Application.Resources;
 using CityDx.Domain.Payments;
 using CityDx.Infrastructure.Persistence;
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace CityDx.Application.Payments;
@@ -37,20 +35,9 @@ public static class RecordFeePayment
 
     public sealed class Handler(CityDxDbContext db, ICurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l) : ICommandHandler<Command, bool?>
     {
-        public async ValueTask<bool?> Handle(Command command, CancellationToken cancellationToken)
-        {
-            var @case = await db.VisibleToStaff(user.RequireUserId()).FirstOrDefaultAsync(c => c.Id == command.CaseId, cancellationToken);
-            if (@case is null)
-            {
-                return null;
-            }
-
-            @case.ExpectVersion(command.ExpectedVersion, l);
-            var receipt = new PaymentReceipt(@case.FeeYen ?? 0, command.PaidOn!.Value, command.PaymentChannel!, command.PaymentReference?.Trim() ?? "");
-            var payment = Workflows.Run(() => @case.RecordPayment(receipt, user.RequireUserId(), clock.GetUtcNow()), l, nameof(Command.PaidOn));
-            db.FeePayments.Add(payment);
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
+        public async ValueTask<bool?> Handle(Command command, CancellationToken cancellationToken) =>
+            await StaffFeeRecord.RecordAsync(db, user, command.CaseId, command.ExpectedVersion, l, nameof(Command.PaidOn), (@case, userId) =>
+                @case.RecordPayment(new PaymentReceipt(@case.FeeYen ?? 0, command.PaidOn!.Value, command.PaymentChannel!, command.PaymentReference?.Trim() ?? ""), userId, clock.GetUtcNow()),
+                cancellationToken);
     }
 }

@@ -1,11 +1,9 @@
-using CityDx.Application.Cases;
 using CityDx.Application.Common;
 using CityDx.Application.Resources;
 using CityDx.Domain.Payments;
 using CityDx.Infrastructure.Persistence;
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace CityDx.Application.Payments;
@@ -35,19 +33,9 @@ public static class RefundFee
 
     public sealed class Handler(CityDxDbContext db, ICurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l) : ICommandHandler<Command, bool?>
     {
-        public async ValueTask<bool?> Handle(Command command, CancellationToken cancellationToken)
-        {
-            var @case = await db.VisibleToStaff(user.RequireUserId()).FirstOrDefaultAsync(c => c.Id == command.CaseId, cancellationToken);
-            if (@case is null)
-            {
-                return null;
-            }
-
-            @case.ExpectVersion(command.ExpectedVersion, l);
-            var refund = Workflows.Run(() => @case.Refund(command.RefundYen!.Value, command.RefundedOn!.Value, command.RefundReason!, user.RequireUserId(), clock.GetUtcNow()), l, nameof(Command.RefundYen));
-            db.FeePayments.Add(refund);
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
+        public async ValueTask<bool?> Handle(Command command, CancellationToken cancellationToken) =>
+            await StaffFeeRecord.RecordAsync(db, user, command.CaseId, command.ExpectedVersion, l, nameof(Command.RefundYen), (@case, userId) =>
+                @case.Refund(command.RefundYen!.Value, command.RefundedOn!.Value, command.RefundReason!, userId, clock.GetUtcNow()),
+                cancellationToken);
     }
 }
