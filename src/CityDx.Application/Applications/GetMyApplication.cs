@@ -35,7 +35,11 @@ public static class GetMyApplication
         CorrectionLine? Correction,
         IReadOnlyList<MessageLine> Messages,
         bool CanReply,
-        IReadOnlyList<DocumentLine> Documents);
+        IReadOnlyList<DocumentLine> Documents)
+    {
+        /// <summary>Review waits for the fee due at filing: the page says so.</summary>
+        public bool AwaitingPayment { get; init; }
+    }
 
     public sealed class Handler(CityDxDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<Query, Detail?>
     {
@@ -83,7 +87,10 @@ public static class GetMyApplication
                 RequestCorrection.OpenOn(@case, version.Definition),
                 messages,
                 workflow.AcceptsMessages(@case.Status),
-                documents);
+                documents)
+            {
+                AwaitingPayment = Payments.FeePaymentLine.AwaitsPayment(workflow, @case),
+            };
         }
     }
 }

@@ -102,6 +102,7 @@ public static class BatchAction
             var colleagues = command.Action == Assign
                 ? await db.StaffMemberships.AsNoTracking().Where(m => m.UserId == command.AssigneeUserId).Select(m => m.OrganisationUnitId).ToListAsync(cancellationToken)
                 : [];
+            var holders = await RoleHolders.OfUnitsAsync(db, cases.Values.Select(c => c.OrganisationUnitId), cancellationToken);
             var definitions = new Dictionary<Guid, FormDefinition>();
             var actor = user.StaffActor();
             var lines = new List<Line>(ids.Count);
@@ -144,6 +145,7 @@ public static class BatchAction
                             await notifications.CorrectionRequestedAsync(@case, procedures[@case.ProcedureId], [.. documentFields.Select(f => (f.LabelJa, f.LabelEn))], command.Comment!.Trim(), cancellationToken);
                             break;
                         default:
+                            holders.EnsureNextStepHeld(workflow, @case, command.Action!, actor);
                             @case.Apply(workflow, command.Action!, actor, command.Comment, now, calendar);
                             if (!wasDecided && @case.DecidedAt is not null)
                             {

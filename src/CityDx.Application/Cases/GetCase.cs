@@ -1,4 +1,5 @@
 using CityDx.Application.Common;
+using CityDx.Application.Payments;
 using CityDx.Domain.Cases;
 using CityDx.Domain.Japanese;
 using CityDx.Infrastructure.Persistence;
@@ -64,6 +65,15 @@ public static class GetCase
         public bool ClockPaused { get; init; }
 
         public Due DueState { get; init; }
+
+        /// <summary>Payments and refunds of the fee, oldest first; whether staff can record a payment or a refund now; whether review waits for payment.</summary>
+        public IReadOnlyList<FeePaymentLine> Payments { get; init; } = [];
+
+        public bool CanRecordPayment { get; init; }
+
+        public bool CanRefund { get; init; }
+
+        public bool AwaitingPayment { get; init; }
     }
 
     public sealed record Colleague(string UserId, string Name);
@@ -147,6 +157,10 @@ public static class GetCase
                 IsOpen = !workflow.IsTerminal(@case.Status),
                 ClockPaused = @case.ClockPausedAt is not null,
                 DueState = Sla.DueStateOf(workflow, @case.Status, @case.DueDate, today, calendar, queueOptions.DueSoonBusinessDays),
+                Payments = await FeePaymentLine.OfCaseAsync(db, @case.Id, cancellationToken),
+                CanRecordPayment = @case.FeeUnpaid,
+                CanRefund = @case.PaymentState == PaymentState.Paid,
+                AwaitingPayment = FeePaymentLine.AwaitsPayment(workflow, @case),
             };
         }
     }

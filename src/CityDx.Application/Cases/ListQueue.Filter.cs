@@ -39,7 +39,8 @@ public static partial class ListQueue
         DateOnly? FiledTo = null,
         Channel? Channel = null,
         string? ReceiptNumber = null,
-        string? Kana = null);
+        string? Kana = null,
+        PaymentFilter Payment = PaymentFilter.Any);
 
     public const int MaxDueWithinDays = 60;
 
@@ -57,6 +58,7 @@ public static partial class ListQueue
                 .WithMessage(_ => l["Queue.DateRange"]);
             RuleFor(f => f.ReceiptNumber).MaximumLength(40).WithMessage(_ => l["Queue.BadFilter"]);
             RuleFor(f => f.Kana).MaximumLength(100).WithMessage(_ => l["Queue.BadFilter"]);
+            RuleFor(f => f.Payment).IsInEnum().WithMessage(_ => l["Queue.BadFilter"]);
         }
     }
 
@@ -144,7 +146,7 @@ public static partial class ListQueue
             cases = cases.Where(c => c.NameSearchKey != null && c.NameSearchKey.Contains(kana));
         }
 
-        return cases;
+        return cases.WherePayment(filter.Payment);
     }
 
     /// <summary>フリガナ as typed (hiragana or katakana, full or half width, with or without spaces) folded like the stored key.</summary>

@@ -33,7 +33,11 @@ public static partial class ListQueue
     public sealed record Item(
         Guid Id, string ReceiptNumber, string ProcedureNameJa, string ProcedureNameEn, string UnitNameJa, string UnitNameEn,
         StateLabel Status, Channel Channel, DateTimeOffset SubmittedAt, DateOnly? DueDate, Due DueState, string? ApplicantName,
-        string? AssigneeName, bool AssignedToMe, int Version);
+        string? AssigneeName, bool AssignedToMe, int Version)
+    {
+        /// <summary>The fee's state.</summary>
+        public PaymentState Payment { get; init; }
+    }
 
     public sealed record Unit(Guid Id, string NameJa, string NameEn);
 
@@ -90,7 +94,7 @@ public static partial class ListQueue
                 .Select(c => new
                 {
                     c.Id, c.ReceiptNumber, c.ProcedureId, c.OrganisationUnitId, c.Status, c.Channel, c.SubmittedAt, c.DueDate,
-                    c.ApplicantName, c.AssigneeUserId, c.Version,
+                    c.ApplicantName, c.AssigneeUserId, c.Version, c.PaymentState,
                     AssigneeName = db.Users.Where(u => u.Id == c.AssigneeUserId).Select(u => u.DisplayName).FirstOrDefault(),
                 })
                 .ToListAsync(cancellationToken);
@@ -114,7 +118,7 @@ public static partial class ListQueue
                 return new Item(r.Id, r.ReceiptNumber, procedureNames[r.ProcedureId].NameJa, procedureNames[r.ProcedureId].NameEn, unitJa, unitEn,
                     workflow.Label(r.Status), r.Channel, r.SubmittedAt, r.DueDate,
                     Sla.DueStateOf(workflow, r.Status, r.DueDate, today, calendar, options.DueSoonBusinessDays),
-                    r.ApplicantName, r.AssigneeName, r.AssigneeUserId == userId, r.Version);
+                    r.ApplicantName, r.AssigneeName, r.AssigneeUserId == userId, r.Version) { Payment = r.PaymentState };
             }).ToList();
 
             // Counts of open cases per state for the chosen unit and procedure (index-backed, open cases only).

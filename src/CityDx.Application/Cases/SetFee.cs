@@ -48,7 +48,7 @@ public static class SetFee
                 throw new[] { (nameof(Command.Yen), l["Fee.NotNow"].Value) }.ToValidationException();
             }
 
-            @case.RequireFee(command.Yen!.Value);
+            @case.RequireFee(command.Yen!.Value, afterReview: true);
             await db.SaveChangesAsync(cancellationToken);
             return @case.FeeYen;
         }

@@ -64,7 +64,12 @@ public static class TakeAction
             }
 
             var wasDecided = @case.DecidedAt is not null;
-            Workflows.Run(() => @case.Apply(workflow, command.Action!, actor, command.Comment, clock.GetUtcNow(), calendar), l, nameof(Command.Action));
+            var holders = await RoleHolders.OfUnitsAsync(db, [@case.OrganisationUnitId], cancellationToken);
+            Workflows.Run(() =>
+            {
+                holders.EnsureNextStepHeld(workflow, @case, command.Action!, actor);
+                @case.Apply(workflow, command.Action!, actor, command.Comment, clock.GetUtcNow(), calendar);
+            }, l, nameof(Command.Action));
 
             if (!wasDecided && @case.DecidedAt is not null)
             {

@@ -46,6 +46,7 @@ public abstract class CityDxDbContext(DbContextOptions options)
     public DbSet<KpiFunnelMonth> KpiFunnelMonths => Set<KpiFunnelMonth>();
     public DbSet<KpiRollupState> KpiRollupState => Set<KpiRollupState>();
     public DbSet<StaffTimeStandard> StaffTimeStandards => Set<StaffTimeStandard>();
+    public DbSet<Domain.Payments.FeePayment> FeePayments => Set<Domain.Payments.FeePayment>();
 
     /// <summary>
     /// Case history, answer revisions, case messages and the audit log are append-only: refuse to save a change or deletion of an entry. (On PostgreSQL a

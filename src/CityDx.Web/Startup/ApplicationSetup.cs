@@ -49,6 +49,7 @@ public static class ApplicationSetup
         services.AddSettings<IssuedDocumentOptions>(IssuedDocumentOptions.Section);
         services.AddSettings<QueueOptions>(QueueOptions.Section,
             o => o.PersonalDataRoles.All(r => Roles.All.Contains(r)), $"Queue:PersonalDataRoles may name only these roles: {string.Join(", ", Roles.All)}.");
+        services.AddSettings<CityDx.Application.Payments.PaymentOptions>(CityDx.Application.Payments.PaymentOptions.Section);
         services.AddMemoryCache();
         services.AddSingleton<CityDx.Application.Common.ViewCache>();
         return services;

@@ -40,6 +40,7 @@ public static class DemoData
         new("staff.miyakojima@example.jp", "都島区 職員", Roles.Staff, "miyakojima"),
         new("staff.central@example.jp", "事務センター 職員", Roles.Staff, "central"),
         new("approver.kita@example.jp", "北区 決裁者", Roles.Approver, "kita"),
+        new("approver.central@example.jp", "事務センター 決裁者", Roles.Approver, "central"),
         new("admin@example.jp", "システム管理者", Roles.Admin, null),
         new("admin.facilities@example.jp", "施設利用協会 管理者", Roles.Admin, "facility-association"),
         new("analyst@example.jp", "分析担当", Roles.Analyst, null),

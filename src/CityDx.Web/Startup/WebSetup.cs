@@ -85,6 +85,7 @@ public static class WebSetup
                 options.Conventions.AllowAnonymousToPage("/Account/ExternalSignIn");
                 options.Conventions.AuthorizeFolder("/Applications", Policies.Citizen);
                 options.Conventions.AuthorizeFolder("/Cases", Policies.Staff);
+                options.Conventions.AuthorizeFolder("/Payments", Policies.Staff);
                 options.Conventions.AuthorizeFolder("/Counter", Policies.Counter);
                 options.Conventions.AuthorizeFolder("/Administration", Policies.Admin);
                 options.Conventions.AuthorizeFolder("/Statistics", Policies.Dashboard);

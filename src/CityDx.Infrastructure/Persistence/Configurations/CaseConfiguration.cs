@@ -39,6 +39,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Property(c => c.SubjectNameKana).HasMaxLength(100);
         b.Property(c => c.ProxyRelationship).HasMaxLength(50);
         b.Ignore(c => c.FiledByProxy);
+        b.Ignore(c => c.FeeUnpaid);
         b.Property(c => c.PaymentReference).HasMaxLength(64);
         b.Property(c => c.CorrectionFieldKeys).HasMaxLength(4000);
         b.Ignore(c => c.CorrectionFields);

@@ -18,6 +18,13 @@ public sealed class EditWorkflowModel(IMediator mediator) : PageModel
     [BindProperty]
     public int? EscalateWhenOverdueDays { get; set; }
 
+    /// <summary>支払確認後に審査; <see cref="PaymentGateShown"/> tells an unticked box from a form without it.</summary>
+    [BindProperty]
+    public bool PaymentBeforeReview { get; set; }
+
+    [BindProperty]
+    public bool PaymentGateShown { get; set; }
+
     [BindProperty]
     public string? StateCode { get; set; }
 
@@ -67,12 +74,13 @@ public sealed class EditWorkflowModel(IMediator mediator) : PageModel
 
         RequiresApproval = View.RequiresApproval;
         EscalateWhenOverdueDays = View.EscalateWhenOverdueDays;
+        PaymentBeforeReview = View.PaymentBeforeReview;
         RetentionYears = View.RetentionYears;
         return Page();
     }
 
     public Task<IActionResult> OnPostOptionsAsync(string code, CancellationToken ct) =>
-        SendAsync(code, () => mediator.Send(new EditWorkflow.SetOptions(code, RequiresApproval, EscalateWhenOverdueDays), ct), ct);
+        SendAsync(code, () => mediator.Send(new EditWorkflow.SetOptions(code, RequiresApproval, EscalateWhenOverdueDays, PaymentGateShown ? PaymentBeforeReview : null), ct), ct);
 
     [BindProperty]
     public int? RetentionYears { get; set; }

@@ -1,6 +1,7 @@
 using CityDx.Application.Applications;
 using CityDx.Application.Cases;
 using CityDx.Application.Common;
+using CityDx.Application.Payments;
 using CityDx.Domain.Cases;
 using FluentValidation;
 using Mediator;
@@ -77,6 +78,30 @@ public sealed class GetCaseModel(IMediator mediator, IssuedDocumentOptions docum
 
     public Task<IActionResult> OnPostSetFeeAsync(Guid id, CancellationToken ct) =>
         SendAsync(id, () => mediator.Send(new SetFee.Command(id, FeeYen, ExpectedVersion), ct), ct, anchor: "#fee-form");
+
+    [BindProperty]
+    public DateOnly? PaidOn { get; set; }
+
+    [BindProperty]
+    public string? PaymentChannel { get; set; }
+
+    [BindProperty]
+    public string? PaymentReference { get; set; }
+
+    public Task<IActionResult> OnPostRecordPaymentAsync(Guid id, CancellationToken ct) =>
+        SendAsync(id, () => mediator.Send(new RecordFeePayment.Command(id, PaidOn, PaymentChannel, PaymentReference, ExpectedVersion), ct), ct, anchor: "#payments-title");
+
+    [BindProperty]
+    public int? RefundYen { get; set; }
+
+    [BindProperty]
+    public DateOnly? RefundedOn { get; set; }
+
+    [BindProperty]
+    public string? RefundReason { get; set; }
+
+    public Task<IActionResult> OnPostRefundAsync(Guid id, CancellationToken ct) =>
+        SendAsync(id, () => mediator.Send(new RefundFee.Command(id, RefundYen, RefundedOn, RefundReason, ExpectedVersion), ct), ct, anchor: "#payments-title");
 
     public Task<IActionResult> OnPostMessageAsync(Guid id, CancellationToken ct) =>
         SendAsync(id, () => mediator.Send(new WriteCaseMessage.Command(id, Kind ?? 0, Body), ct), ct, anchor: "#messages");
