@@ -194,10 +194,7 @@ public abstract class CityDxDbContext(DbContextOptions options)
             b.ToTable("attachments");
             b.HasKey(a => a.Id);
             b.Property(a => a.FieldKey).HasMaxLength(200);
-            b.Property(a => a.FileName).HasMaxLength(200);
-            b.Property(a => a.ContentType).HasMaxLength(100);
-            b.Property(a => a.Sha256).HasMaxLength(64);
-            b.Property(a => a.StorageKey).HasMaxLength(200);
+            b.ComplexProperty(a => a.File, FileMetadataMapping.MapFileColumns);
             b.HasIndex(a => a.CaseId);
             b.HasOne<Case>().WithMany().HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Restrict);
         });
@@ -228,10 +225,7 @@ public abstract class CityDxDbContext(DbContextOptions options)
             b.ToTable("draft_files");
             b.HasKey(f => f.Id);
             b.Property(f => f.FieldKey).HasMaxLength(200);
-            b.Property(f => f.FileName).HasMaxLength(200);
-            b.Property(f => f.ContentType).HasMaxLength(100);
-            b.Property(f => f.Sha256).HasMaxLength(64);
-            b.Property(f => f.StorageKey).HasMaxLength(200);
+            b.ComplexProperty(f => f.File, FileMetadataMapping.MapFileColumns);
             b.HasIndex(f => f.DraftId);
             b.HasOne<Draft>().WithMany().HasForeignKey(f => f.DraftId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -275,10 +269,7 @@ public abstract class CityDxDbContext(DbContextOptions options)
         {
             b.ToTable("issued_documents");
             b.HasKey(d => d.Id);
-            b.Property(d => d.FileName).HasMaxLength(200);
-            b.Property(d => d.ContentType).HasMaxLength(100);
-            b.Property(d => d.Sha256).HasMaxLength(64);
-            b.Property(d => d.StorageKey).HasMaxLength(200);
+            b.ComplexProperty(d => d.File, FileMetadataMapping.MapFileColumns);
             b.Property(d => d.IssuedByUserId).HasMaxLength(450);
             b.HasIndex(d => d.CaseId);
             b.HasOne<Case>().WithMany().HasForeignKey(d => d.CaseId).OnDelete(DeleteBehavior.Restrict);
