@@ -174,7 +174,6 @@ public static class EditWorkflow
                 var changed = edit(procedure.Workflow);
                 procedure.ChangeWorkflow(changed, inUse, allowIncomplete ? IncompleteButSafe : null);
             }, l, property);
-            await db.SaveChangesAsync(cancellationToken);
             return true;
         }
 

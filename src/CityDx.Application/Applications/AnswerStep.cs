@@ -202,6 +202,8 @@ public static class AnswerStep
             draft.SaveStep(page.Key, owns, stepAnswers, now, options.Value.Lifetime);
             try
             {
+                // Saved here rather than by the transaction behaviour: a lost race on the draft gets the
+                // draft's own message, not a case's.
                 await db.SaveChangesAsync(cancellationToken);
             }
             catch (DbUpdateConcurrencyException)

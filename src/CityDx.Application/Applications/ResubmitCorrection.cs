@@ -95,8 +95,6 @@ public static class ResubmitCorrection
 
             var workflow = await db.WorkflowOfAsync(@case.ProcedureId, cancellationToken);
             db.AnswerRevisions.Add(Workflows.Run(() => @case.Resubmit(workflow, validation.Answers, userId, calendar, now), l, "", "Correction.NotOpen"));
-
-            await db.SaveChangesAsync(cancellationToken);
             return @case.Status;
         }
     }

@@ -101,7 +101,6 @@ public static class BatchAction
                     line.CaseId, line.ReceiptNumber.Length > 0 ? line.ReceiptNumber : null, command.Action));
             }
 
-            await db.SaveChangesAsync(cancellationToken);
             return new Result(lines);
         }
 

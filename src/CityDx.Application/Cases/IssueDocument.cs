@@ -82,7 +82,6 @@ public static class IssueDocument
             db.IssuedDocuments.Add(document);
             var procedure = await db.Procedures.AsNoTracking().SingleAsync(p => p.Id == @case.ProcedureId, cancellationToken);
             await notifications.DocumentIssuedAsync(@case, procedure, expiresOn, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
             return document.Id;
         }
     }

@@ -89,6 +89,8 @@ public static class ApplyRetention
                 }
             }
 
+            // An intermediate save, not left to the transaction behaviour: the anonymised cases must be
+            // written while the retention window is still open (the triggers refuse them once it closes).
             await db.SaveChangesAsync(cancellationToken);
             await db.Database.ExecuteSqlRawAsync("DELETE FROM retention_window", cancellationToken);
             return new Result(drafts.Count, anonymised, [.. deleteAfterCommit.Distinct(StringComparer.Ordinal)]);
