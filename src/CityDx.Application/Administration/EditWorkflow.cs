@@ -190,7 +190,6 @@ public static class EditWorkflow
                     unit.Name(english), l["Workflow.Role." + stranded.Role].Value, StateName(changed, stranded.State, english))) }.ToValidationException();
             }
 
-            await db.SaveChangesAsync(cancellationToken);
             return true;
         }
 

@@ -69,7 +69,7 @@ public static class CheckAnswers
                 return summary with { IncompletePage = incomplete.Key };
             }
 
-            var fileNames = await db.DraftFiles.AsNoTracking().Where(f => f.DraftId == draft.Id).ToDictionaryAsync(f => f.Id, f => f.FileName, cancellationToken);
+            var fileNames = await db.DraftFiles.AsNoTracking().Where(f => f.DraftId == draft.Id).ToDictionaryAsync(f => f.Id, f => f.File.FileName, cancellationToken);
             var clean = definition.Validate(raw).Answers;
             var answered = AnsweredField.From(definition, clean, fileNames);
             var sections = new List<Section>();

@@ -90,16 +90,11 @@ public static class ResubmitCorrection
             var now = clock.GetUtcNow();
             foreach (var upload in uploads)
             {
-                await using var content = upload.File.OpenRead();
-                var stored = await files.SaveAsync(content, cancellationToken);
-                db.Attachments.Add(new Attachment(upload.Id, @case.Id, upload.File.FieldKey, FileContent.SafeName(upload.File.FileName, upload.Kind),
-                    upload.Kind.ContentType, stored.Size, stored.Sha256, stored.Key, now));
+                db.Attachments.Add(new Attachment(upload.Id, @case.Id, upload.File.FieldKey, await files.StoreAsync(upload, cancellationToken), now));
             }
 
             var workflow = await db.WorkflowOfAsync(@case.ProcedureId, cancellationToken);
             db.AnswerRevisions.Add(Workflows.Run(() => @case.Resubmit(workflow, validation.Answers, userId, calendar, now), l, "", "Correction.NotOpen"));
-
-            await db.SaveChangesAsync(cancellationToken);
             return @case.Status;
         }
     }

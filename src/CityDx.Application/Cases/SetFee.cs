@@ -49,7 +49,6 @@ public static class SetFee
             }
 
             @case.RequireFee(command.Yen!.Value, afterReview: true);
-            await db.SaveChangesAsync(cancellationToken);
             return @case.FeeYen;
         }
     }

@@ -77,8 +77,8 @@ public static class TakeAction
                 await notifications.CaseDecidedAsync(@case, workflow, procedure, command.Comment, cancellationToken);
             }
 
-            // The UPDATE is conditional on the version read above: a concurrent change makes it affect no row.
-            await db.SaveChangesAsync(cancellationToken);
+            // Saved by the transaction behaviour; the UPDATE is conditional on the version read above, so a
+            // concurrent change makes it affect no row and the command a conflict.
             return new Result(@case.Status, @case.Version);
         }
     }

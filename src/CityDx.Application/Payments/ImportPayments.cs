@@ -78,7 +78,6 @@ public static class ImportPayments
 
             db.AuditLog.Add(new AuditEntry(now, userId, AuditActions.PaymentImport, AuditOutcome.Ok, detail:
                 $"rows={lines.Count} matched={lines.Count(x => x.Outcome == MatchOutcome.Matched)}"));
-            await db.SaveChangesAsync(cancellationToken);
             return new Report(lines);
         }
     }

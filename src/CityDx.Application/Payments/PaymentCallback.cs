@@ -99,6 +99,18 @@ public static class PaymentCallback
                 return await AuditedAsync(new Outcome(OutcomeKind.Unprocessable, ex.Code, @case.ReceiptNumber), @case, AuditOutcome.Denied, now, cancellationToken);
             }
 
+            try
+            {
+                // An intermediate save (ADR 0005): the same message sent twice at once is told apart only by the
+                // unique transaction id (or the case's version), and the loser must answer "Duplicate", not fail.
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.IsUniqueViolation())
+            {
+                db.ChangeTracker.Clear();
+                return await AuditedAsync(new Outcome(OutcomeKind.Duplicate, null, @case.ReceiptNumber), null, AuditOutcome.Ok, now, cancellationToken);
+            }
+
             return await AuditedAsync(new Outcome(OutcomeKind.Paid, null, @case.ReceiptNumber), @case, AuditOutcome.Ok, now, cancellationToken);
         }
 
@@ -106,7 +118,6 @@ public static class PaymentCallback
         {
             db.AuditLog.Add(new AuditEntry(now, Actor, AuditActions.PaymentCallback, audit, @case?.Id, @case?.ReceiptNumber ?? outcome.ReceiptNumber,
                 outcome.Reason is null ? outcome.Kind.ToString() : $"{outcome.Kind} {outcome.Reason}"));
-            await db.SaveChangesAsync(cancellationToken);
             return outcome;
         }
     }

@@ -25,7 +25,6 @@ internal static class StaffFeeRecord
 
         @case.ExpectVersion(expectedVersion, l);
         db.FeePayments.Add(Workflows.Run(() => change(@case, userId), l, property));
-        await db.SaveChangesAsync(cancellationToken);
         return true;
     }
 }

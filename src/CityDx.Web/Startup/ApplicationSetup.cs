@@ -40,6 +40,8 @@ public static class ApplicationSetup
         services.AddValidatorsFromAssemblyContaining<ListProcedures.Query>(ServiceLifetime.Scoped,
             filter: v => PerRequestValidators.Contains(v.ValidatorType), includeInternalTypes: true);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<CityDx.Application.Common.IReceiptNumbers, CityDx.Application.Common.RandomReceiptNumbers>();
+        services.AddScoped<CityDx.Application.Common.CaseFiling>();
         services.AddScoped<CityDx.Application.Payments.IPaymentProvider, CityDx.Application.Payments.PaymentSlipProvider>();
         services.AddScoped<CityDx.Application.Payments.IPaymentProvider, CityDx.Application.Payments.SimulatedCardProvider>();
         services.AddSettings<CalendarOptions>(CalendarOptions.Section, o => o.DatesAreValid(),

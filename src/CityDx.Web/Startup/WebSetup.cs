@@ -92,6 +92,8 @@ public static class WebSetup
                 options.Conventions.AllowAnonymousToPage("/Statistics/ListOpenDatasets");
                 options.Conventions.AddPageRoute("/Administration/SaveProcedure", "/admin/procedures/new");
             })
+            // A refused request (validation, conflict) reaches every page the same way.
+            .AddMvcOptions(o => o.Filters.Add<CityDx.Web.Pages.RefusedRequestFilter>())
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 

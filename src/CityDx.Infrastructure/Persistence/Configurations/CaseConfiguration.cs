@@ -104,10 +104,7 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachm
         b.ToTable("attachments");
         b.HasKey(a => a.Id);
         b.Property(a => a.FieldKey).HasMaxLength(200);
-        b.Property(a => a.FileName).HasMaxLength(200);
-        b.Property(a => a.ContentType).HasMaxLength(100);
-        b.Property(a => a.Sha256).HasMaxLength(64);
-        b.Property(a => a.StorageKey).HasMaxLength(200);
+        b.ComplexProperty(a => a.File, FileMetadataMapping.MapFileColumns);
         b.HasIndex(a => a.CaseId);
         b.HasOne<Case>().WithMany().HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -119,10 +116,7 @@ internal sealed class IssuedDocumentConfiguration : IEntityTypeConfiguration<Iss
     {
         b.ToTable("issued_documents");
         b.HasKey(d => d.Id);
-        b.Property(d => d.FileName).HasMaxLength(200);
-        b.Property(d => d.ContentType).HasMaxLength(100);
-        b.Property(d => d.Sha256).HasMaxLength(64);
-        b.Property(d => d.StorageKey).HasMaxLength(200);
+        b.ComplexProperty(d => d.File, FileMetadataMapping.MapFileColumns);
         b.Property(d => d.IssuedByUserId).HasMaxLength(450);
         b.HasIndex(d => d.CaseId);
         b.HasOne<Case>().WithMany().HasForeignKey(d => d.CaseId).OnDelete(DeleteBehavior.Restrict);

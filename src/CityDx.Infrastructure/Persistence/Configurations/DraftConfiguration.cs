@@ -38,10 +38,7 @@ internal sealed class DraftFileConfiguration : IEntityTypeConfiguration<DraftFil
         b.ToTable("draft_files");
         b.HasKey(f => f.Id);
         b.Property(f => f.FieldKey).HasMaxLength(200);
-        b.Property(f => f.FileName).HasMaxLength(200);
-        b.Property(f => f.ContentType).HasMaxLength(100);
-        b.Property(f => f.Sha256).HasMaxLength(64);
-        b.Property(f => f.StorageKey).HasMaxLength(200);
+        b.ComplexProperty(f => f.File, FileMetadataMapping.MapFileColumns);
         b.HasIndex(f => f.DraftId);
         b.HasOne<Draft>().WithMany().HasForeignKey(f => f.DraftId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -1,6 +1,5 @@
 using CityDx.Application.Applications;
 using CityDx.Application.Payments;
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,16 +21,7 @@ public sealed class ImportPaymentsModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var file = PaymentFile is { } f ? new UploadedFile("PaymentFile", f.FileName, f.Length, f.OpenReadStream) : null;
-        try
-        {
-            Report = await mediator.Send(new ImportPayments.Command(file), ct);
-        }
-        catch (ValidationException ex)
-        {
-            // The existing page pattern, until the global page filter replaces these catch blocks.
-            this.AddValidationErrors(ex);
-        }
-
+        Report = await mediator.Send(new ImportPayments.Command(file), ct);
         return Page();
     }
 }
