@@ -88,7 +88,7 @@ public sealed class GetCaseModel(IMediator mediator, IssuedDocumentOptions docum
     public string? PaymentReference { get; set; }
 
     public Task<IActionResult> OnPostRecordPaymentAsync(Guid id, CancellationToken ct) =>
-        SendAsync(id, () => mediator.Send(new RecordFeePayment.Command(id, PaidOn, PaymentChannel, PaymentReference, ExpectedVersion), ct), ct, anchor: "#payments-title");
+        SendAsync(id, () => mediator.Send(new RecordFeePayment.Command(id, PaidOn, PaymentChannel, PaymentReference, ExpectedVersion), ct), anchor: "#payments-title");
 
     [BindProperty]
     public int? RefundYen { get; set; }
@@ -100,7 +100,7 @@ public sealed class GetCaseModel(IMediator mediator, IssuedDocumentOptions docum
     public string? RefundReason { get; set; }
 
     public Task<IActionResult> OnPostRefundAsync(Guid id, CancellationToken ct) =>
-        SendAsync(id, () => mediator.Send(new RefundFee.Command(id, RefundYen, RefundedOn, RefundReason, ExpectedVersion), ct), ct, anchor: "#payments-title");
+        SendAsync(id, () => mediator.Send(new RefundFee.Command(id, RefundYen, RefundedOn, RefundReason, ExpectedVersion), ct), anchor: "#payments-title");
 
     public Task<IActionResult> OnPostMessageAsync(Guid id, CancellationToken ct) =>
         SendAsync(id, () => mediator.Send(new WriteCaseMessage.Command(id, Kind ?? 0, Body), ct), anchor: "#messages");
