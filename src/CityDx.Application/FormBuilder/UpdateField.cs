@@ -113,8 +113,26 @@ public static class UpdateField
                 return false;
             }
 
-            var t = field.Type;
             var errors = new List<(string, string)>();
+            var options = CheckSettings(c, field.Type, errors);
+            var subFields = Uses.Rows(field.Type) ? ParseSubFields(c.SubFields, draft.Definition, c.Key, errors) : null;
+            var condition = CheckCondition(c, draft.Definition, errors);
+            if (errors.Count > 0)
+            {
+                throw errors.ToValidationException();
+            }
+
+            var updated = Updated(field, c, options, subFields, condition);
+            draft.UpdateDefinition(draft.Definition.WithField(c.Key, _ => updated));
+            return true;
+        }
+
+        /// <summary>
+        /// Every setting the type uses is checked, in the order of the page, so all mistakes are listed at once;
+        /// returns the parsed choices (null when the type has none).
+        /// </summary>
+        private List<FieldOption>? CheckSettings(Command c, FieldType t, List<(string, string)> errors)
+        {
             if (t != FieldType.Information && string.IsNullOrWhiteSpace(c.LabelJa))
             {
                 errors.Add((nameof(Command.LabelJa), l["Builder.LabelJaRequired"].Value));
@@ -125,7 +143,6 @@ public static class UpdateField
                 errors.Add((nameof(Command.LabelEn), l["Builder.LabelEnRequired"].Value));
             }
 
-            // Every setting the type uses is checked, in the order of the page, so all mistakes are listed at once.
             void WholeNumber(bool used, string? value, string property, string label)
             {
                 if (used && !IsWholeNumber(value))
@@ -134,19 +151,17 @@ public static class UpdateField
                 }
             }
 
-            void Number(bool used, string? value, string property, string label)
+            WholeNumber(Uses.Length(t), c.MinLength, nameof(Command.MinLength), "Builder.MinLength");
+            WholeNumber(Uses.Length(t), c.MaxLength, nameof(Command.MaxLength), "Builder.MaxLength");
+            var options = Uses.Options(t) ? ParseOptions(c.Options, errors) : null;
+            foreach (var (value, property, label) in new[] { (c.Min, nameof(Command.Min), "Builder.Min"), (c.Max, nameof(Command.Max), "Builder.Max") })
             {
-                if (used && !IsNumber(value))
+                if (Uses.Range(t) && !IsNumber(value))
                 {
                     errors.Add((property, l["Builder.Number"].Value.Replace("{name}", l[label].Value, StringComparison.Ordinal)));
                 }
             }
 
-            WholeNumber(Uses.Length(t), c.MinLength, nameof(Command.MinLength), "Builder.MinLength");
-            WholeNumber(Uses.Length(t), c.MaxLength, nameof(Command.MaxLength), "Builder.MaxLength");
-            var options = Uses.Options(t) ? ParseOptions(c.Options, errors) : null;
-            Number(Uses.Range(t), c.Min, nameof(Command.Min), "Builder.Min");
-            Number(Uses.Range(t), c.Max, nameof(Command.Max), "Builder.Max");
             if (Uses.Files(t))
             {
                 if (c.AllowedFileTypes.Any(x => !FileTypes.Contains(x)))
@@ -164,9 +179,14 @@ public static class UpdateField
 
             WholeNumber(Uses.Rows(t), c.MinRows, nameof(Command.MinRows), "Builder.MinRows");
             WholeNumber(Uses.Rows(t), c.MaxRows, nameof(Command.MaxRows), "Builder.MaxRows");
-            var subFields = Uses.Rows(t) ? ParseSubFields(c.SubFields, draft.Definition, c.Key, errors) : null;
+            return options;
+        }
+
+        /// <summary>The show-when rule as entered: it must name a question of the form and, for a comparison, values.</summary>
+        private Condition? CheckCondition(Command c, FormDefinition definition, List<(string, string)> errors)
+        {
             var condition = FormDrafts.ConditionFrom(c.ConditionFieldKey, c.ConditionOperator, c.ConditionValues);
-            if (condition is not null && draft.Definition.FindField(condition.FieldKey) is null)
+            if (condition is not null && definition.FindField(condition.FieldKey) is null)
             {
                 errors.Add((nameof(Command.ConditionFieldKey), l["Builder.ConditionFieldUnknown"].Value));
             }
@@ -176,13 +196,15 @@ public static class UpdateField
                 errors.Add((nameof(Command.ConditionValues), l["Builder.ConditionValuesRequired"].Value));
             }
 
-            if (errors.Count > 0)
-            {
-                throw errors.ToValidationException();
-            }
+            return condition;
+        }
 
+        /// <summary>The question with the checked settings; settings its type does not use are cleared.</summary>
+        private static FormField Updated(FormField field, Command c, List<FieldOption>? options, List<FormField>? subFields, Condition? condition)
+        {
+            var t = field.Type;
             var maxSize = Parse(c.MaxFileSizeMb);
-            var updated = field with
+            return field with
             {
                 LabelJa = c.LabelJa?.Trim() ?? "",
                 LabelEn = c.LabelEn?.Trim() ?? "",
@@ -206,8 +228,6 @@ public static class UpdateField
                 ContentEn = Uses.Content(t) ? Text(c.ContentEn) : null,
                 ShowWhen = condition,
             };
-            draft.UpdateDefinition(draft.Definition.WithField(c.Key, _ => updated));
-            return true;
         }
 
         private List<FieldOption> ParseOptions(string? text, List<(string, string)> errors)
