@@ -1,6 +1,7 @@
 using CityDx.Application.Applications;
 using CityDx.Application.Common;
 using CityDx.Application.Procedures;
+using CityDx.Application.PostalCodes;
 using CityDx.Application.Resources;
 using CityDx.Domain;
 using CityDx.Domain.Attachments;
@@ -171,7 +172,7 @@ public static class FileAtCounter
             // 代理申請 as online (the routing was checked above); then the whole form, conditions decided here.
             var (proxy, _, proxyErrors) = await db.CheckApplicantAsync(procedure, caseUnitId, command.IsProxy, answers, l, english, cancellationToken);
             errors.AddRange(proxyErrors.Where(e => e.Item1 != "WardId"));
-            var validation = version.Definition.Validate(answers);
+            var validation = version.Definition.Validate(answers, await db.AnswerContextAsync(clock, answers, cancellationToken));
             errors.AddRange(validation.Errors.Select(e =>
                 (LocalizationExtensions.AnswerProperty(e.FieldKey), l.Describe(e, version.Definition.FieldOf(e), english))));
             if (errors.Count > 0 || caseUnitId is not { } routedTo)

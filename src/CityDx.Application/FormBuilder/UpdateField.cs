@@ -13,7 +13,9 @@ namespace CityDx.Application.FormBuilder;
 /// 質問を編集: every setting the question's type uses (settings of other types are cleared). Numbers are entered as
 /// text and checked here; choices one per line as <c>value|日本語|English</c>; sub-questions of a repeating group one
 /// per line as <c>key|type|日本語|English</c> (add <c>|optional</c> for an optional one). Whether the rule points at an
-/// earlier question, ranges and patterns are publish checks, shown in the editor.
+/// earlier question, ranges and patterns are publish checks, shown in the editor. A date question's earliest and latest
+/// dates are <c>today</c>, <c>today-365</c>, <c>today+14</c> or <c>2026-04-01</c> (<see cref="DateBound"/>); an address
+/// question's accepted 市区町村 are one per line.
 /// </summary>
 public static class UpdateField
 {
@@ -46,7 +48,10 @@ public static class UpdateField
         string? ContentEn,
         string? ConditionFieldKey,
         ConditionOperator ConditionOperator,
-        string? ConditionValues) : ICommand<bool>;
+        string? ConditionValues,
+        string? MinDate = null,
+        string? MaxDate = null,
+        string? AllowedCities = null) : ICommand<bool>;
 
     /// <summary>Which settings a type uses (the edit page shows only these).</summary>
     public static class Uses
@@ -57,6 +62,8 @@ public static class UpdateField
         public static bool Options(FieldType t) => t is FieldType.SingleChoice or FieldType.MultipleChoice;
         public static bool Files(FieldType t) => t == FieldType.FileUpload;
         public static bool Wareki(FieldType t) => t == FieldType.Date;
+        public static bool DateRange(FieldType t) => t == FieldType.Date;
+        public static bool Cities(FieldType t) => t == FieldType.PostalAddress;
         public static bool Rows(FieldType t) => t == FieldType.RepeatingGroup;
         public static bool Content(FieldType t) => t == FieldType.Information;
         public static bool Required(FieldType t) => t != FieldType.Information;
@@ -77,6 +84,9 @@ public static class UpdateField
             RuleFor(c => c.ContentEn).MaximumLength(4000);
             RuleFor(c => c.ConditionOperator).IsInEnum();
             RuleFor(c => c.ConditionValues).MaximumLength(4000);
+            RuleFor(c => c.MinDate).MaximumLength(40);
+            RuleFor(c => c.MaxDate).MaximumLength(40);
+            RuleFor(c => c.AllowedCities).MaximumLength(4000);
         }
 
     }
@@ -179,7 +189,39 @@ public static class UpdateField
 
             WholeNumber(Uses.Rows(t), c.MinRows, nameof(Command.MinRows), "Builder.MinRows");
             WholeNumber(Uses.Rows(t), c.MaxRows, nameof(Command.MaxRows), "Builder.MaxRows");
+            if (Uses.DateRange(t))
+            {
+                CheckDateRange(c, errors);
+            }
+
             return options;
+        }
+
+        /// <summary>Each end reads as today, today±N or a date, and the earliest is not after the latest.</summary>
+        private void CheckDateRange(Command c, List<(string, string)> errors)
+        {
+            DateBound? Read(string? text, string property, string label)
+            {
+                if (Text(text) is not { } value)
+                {
+                    return null;
+                }
+
+                if (DateBound.TryParse(value, out var bound))
+                {
+                    return bound;
+                }
+
+                errors.Add((property, l["Builder.DateBound"].Value.Replace("{name}", l[label].Value, StringComparison.Ordinal)));
+                return null;
+            }
+
+            var min = Read(c.MinDate, nameof(Command.MinDate), "Builder.MinDate");
+            var max = Read(c.MaxDate, nameof(Command.MaxDate), "Builder.MaxDate");
+            if (min is { } a && max is { } b && DateBound.AreCrossed(a, b))
+            {
+                errors.Add((nameof(Command.MaxDate), l["Builder.DateRangeCrossed"].Value));
+            }
         }
 
         /// <summary>The show-when rule as entered: it must name a question of the form and, for a comparison, values.</summary>
@@ -227,6 +269,9 @@ public static class UpdateField
                 ContentJa = Uses.Content(t) ? Text(c.ContentJa) : null,
                 ContentEn = Uses.Content(t) ? Text(c.ContentEn) : null,
                 ShowWhen = condition,
+                MinDate = Uses.DateRange(t) && DateBound.TryParse(Text(c.MinDate), out var min) ? min.ToString() : null,
+                MaxDate = Uses.DateRange(t) && DateBound.TryParse(Text(c.MaxDate), out var max) ? max.ToString() : null,
+                AllowedCities = Uses.Cities(t) && FormDrafts.Lines(c.AllowedCities) is { Count: > 0 } cities ? cities : null,
             };
         }
 

@@ -44,12 +44,68 @@ internal sealed partial class AnswerValidator
 
         if (_errors.Count == before)
         {
+            CheckArea(field, values);
+        }
+
+        if (_errors.Count == before)
+        {
             foreach (var part in AddressPart.All)
             {
                 _clean[AddressPart.Key(field.Key, part)] = values[part];
             }
         }
     }
+
+    /// <summary>
+    /// 都道府県 is one of the 47; the question's accepted 市区町村, if it names any, include the address; and
+    /// 郵便番号 and 都道府県・市区町村 agree where the postal data knows the code.
+    /// </summary>
+    private void CheckArea(FormField field, Dictionary<string, string> values)
+    {
+        var prefecture = values[AddressPart.Prefecture];
+        var city = values[AddressPart.City];
+        if (!Prefectures.IsPrefecture(prefecture))
+        {
+            Error(AddressPart.Key(field.Key, AddressPart.Prefecture), "Form.Address.PrefectureUnknown");
+            return;
+        }
+
+        if (field.AllowedCityList.Count > 0 && !field.AllowedCityList.Any(entry => IsInCity(entry, prefecture, city)))
+        {
+            Error(AddressPart.Key(field.Key, AddressPart.City), "Form.Address.OutsideArea", new() { ["cities"] = string.Join("、", field.AllowedCityList) });
+            return;
+        }
+
+        var areas = context?.AreasOf(values[AddressPart.PostalCode]) ?? [];
+        if (areas.Count > 0 && !areas.Any(a => Same(a.Prefecture, prefecture) && Same(a.City, city)))
+        {
+            Error(AddressPart.Key(field.Key, AddressPart.PostalCode), "Form.Address.PostalCodeMismatch", new()
+            {
+                ["code"] = PostalCode.Format(values[AddressPart.PostalCode]),
+                ["area"] = string.Join("、", areas.Select(a => a.Prefecture + a.City).Distinct(StringComparer.Ordinal).Take(3)),
+            });
+        }
+    }
+
+    /// <summary>
+    /// Whether an accepted-市区町村 entry ("大阪市", "大阪府大阪市", "吹田市") covers the address: the same 市区町村, or a
+    /// ward of it when the entry is a city ("大阪市" covers 大阪市北区).
+    /// </summary>
+    internal static bool IsInCity(string entry, string prefecture, string city)
+    {
+        var wanted = Compact(entry);
+        if (wanted.StartsWith(prefecture, StringComparison.Ordinal) && wanted.Length > prefecture.Length)
+        {
+            wanted = wanted[prefecture.Length..];
+        }
+
+        var typed = Compact(city);
+        return typed == wanted || (wanted.EndsWith('市') && typed.StartsWith(wanted, StringComparison.Ordinal) && typed.EndsWith('区'));
+    }
+
+    private static bool Same(string known, string typed) => Compact(TextNormalizer.NormalizeText(known)) == Compact(typed);
+
+    private static string Compact(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 
     private void CheckPostalCode(FormField field, Dictionary<string, string> values)
     {

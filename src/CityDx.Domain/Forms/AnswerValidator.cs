@@ -6,8 +6,9 @@ namespace CityDx.Domain.Forms;
 /// <summary>
 /// Checks the answers to one form's visible questions and collects them normalised: one instance per validation,
 /// each field type's rules in its own part (addresses, dates, lists of values, repeating groups, single values).
+/// Without a <see cref="AnswerContext"/> the rules that need today's date or the postal data are not checked.
 /// </summary>
-internal sealed partial class AnswerValidator(IReadOnlyDictionary<string, string?> answers)
+internal sealed partial class AnswerValidator(IReadOnlyDictionary<string, string?> answers, AnswerContext? context)
 {
     private readonly List<FieldError> _errors = [];
     private readonly Dictionary<string, string> _clean = new(StringComparer.Ordinal);

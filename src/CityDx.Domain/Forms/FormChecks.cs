@@ -21,7 +21,8 @@ public sealed record FormProblem(string Code, string? StepKey, string? FieldKey,
 /// Codes: Publish.Empty, Publish.TooManyFields, Publish.InvalidKey, Publish.DuplicateKey, Publish.DuplicateOption, Publish.BadOptionValue,
 /// Publish.LabelMissing, Publish.NoOptions, Publish.BadPattern, Publish.BadRange, Publish.FileTypesMissing,
 /// Publish.GroupEmpty, Publish.NestedGroup, Publish.RuleInGroup, Publish.RuleMissingField, Publish.RuleLaterField,
-/// Publish.RuleCycle, Publish.RuleNoValues, Publish.RuleNotYesNo, Publish.RuleBadTarget, Publish.RuleUnknownValue.
+/// Publish.RuleCycle, Publish.RuleNoValues, Publish.RuleNotYesNo, Publish.RuleBadTarget, Publish.RuleUnknownValue,
+/// Publish.BadDate, Publish.BadAllowedCity.
 /// Step titles are required only when a form has more than one step (a one-page form shows none).
 /// </remarks>
 public static partial class FormChecks
@@ -46,7 +47,9 @@ public static partial class FormChecks
         }
     }
 
-    public static IReadOnlyList<FormProblem> Check(FormDefinition d)
+    /// <param name="d">The definition.</param>
+    /// <param name="today">The JST date of publishing: with it, a fixed date bound is also compared with a bound relative to today.</param>
+    public static IReadOnlyList<FormProblem> Check(FormDefinition d, DateOnly? today = null)
     {
         ArgumentNullException.ThrowIfNull(d);
         var problems = new List<FormProblem>();
@@ -73,7 +76,7 @@ public static partial class FormChecks
                     problems.Add(new FormProblem("Publish.DuplicateKey", step.Key, field.Key, Describe(field)));
                 }
 
-                CheckField(field, step.Key, null, problems);
+                CheckField(field, step.Key, null, today, problems);
             }
         }
 
@@ -116,7 +119,7 @@ public static partial class FormChecks
         }
     }
 
-    private static void CheckField(FormField field, string stepKey, FormField? group, List<FormProblem> problems)
+    private static void CheckField(FormField field, string stepKey, FormField? group, DateOnly? today, List<FormProblem> problems)
     {
         var key = group is null ? field.Key : $"{group.Key}[].{field.Key}";
         var args = Describe(field);
@@ -139,6 +142,11 @@ public static partial class FormChecks
         }
 
         CheckRanges(field, Add);
+        CheckDateBounds(field, today, Add);
+        if (field.AllowedCityList.Any(c => string.IsNullOrWhiteSpace(c) || c != c.Trim()))
+        {
+            Add("Publish.BadAllowedCity");
+        }
 
         if (field.Type == FieldType.FileUpload && field.Required && field.AllowedFileTypeList.Count == 0)
         {
@@ -158,7 +166,7 @@ public static partial class FormChecks
                 return;
             }
 
-            CheckGroup(field, stepKey, Add, problems);
+            CheckGroup(field, stepKey, today, Add, problems);
         }
     }
 
@@ -210,7 +218,7 @@ public static partial class FormChecks
     }
 
     /// <summary>A repeating group has sub-questions with unique keys, each checked as a question.</summary>
-    private static void CheckGroup(FormField field, string stepKey, Action<string, (string, string)[]> add, List<FormProblem> problems)
+    private static void CheckGroup(FormField field, string stepKey, DateOnly? today, Action<string, (string, string)[]> add, List<FormProblem> problems)
     {
         if (field.SubFieldList.Count == 0)
         {
@@ -225,7 +233,7 @@ public static partial class FormChecks
                 problems.Add(new FormProblem("Publish.DuplicateKey", stepKey, $"{field.Key}[].{sub.Key}", Describe(sub)));
             }
 
-            CheckField(sub, stepKey, field, problems);
+            CheckField(sub, stepKey, field, today, problems);
         }
     }
 
@@ -261,6 +269,33 @@ public static partial class FormChecks
         if (field.MaxFileSizeBytes < 1)
         {
             Bad("fileSize", 1, field.MaxFileSizeBytes);
+        }
+    }
+
+    /// <summary>Each date bound reads as a date or days from today, and the earliest is not after the latest.</summary>
+    private static void CheckDateBounds(FormField field, DateOnly? today, Action<string, (string, string)[]> add)
+    {
+        DateBound? Read(string? text, string which)
+        {
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (DateBound.TryParse(text, out var bound))
+            {
+                return bound;
+            }
+
+            add("Publish.BadDate", [("which", which), ("value", text)]);
+            return null;
+        }
+
+        var min = Read(field.MinDate, "min");
+        var max = Read(field.MaxDate, "max");
+        if (min is { } a && max is { } b && DateBound.AreCrossed(a, b, today))
+        {
+            add("Publish.BadRange", [("what", "dates"), ("min", field.MinDate ?? ""), ("max", field.MaxDate ?? "")]);
         }
     }
 

@@ -87,11 +87,15 @@ public sealed class FormDefinition
     /// nothing the form does not ask for is stored. Fields that are hidden by a condition (or on a hidden step)
     /// are neither checked nor stored, even when their answers were posted.
     /// </summary>
-    public FormValidationResult Validate(IReadOnlyDictionary<string, string?> answers)
+    /// <remarks>
+    /// With a <paramref name="context"/> (the application always passes one) the rules that need today's date
+    /// (date ranges, how far 令和 runs) and the postal data (郵便番号 and 住所 agreeing) are checked too.
+    /// </remarks>
+    public FormValidationResult Validate(IReadOnlyDictionary<string, string?> answers, AnswerContext? context = null)
     {
         ArgumentNullException.ThrowIfNull(answers);
         var visibility = new FormVisibility(this, answers);
-        var validator = new AnswerValidator(answers);
+        var validator = new AnswerValidator(answers, context);
         foreach (var step in Steps.Where(visibility.Step))
         {
             foreach (var field in (step.Fields ?? []).Where(visibility.Field))
@@ -108,12 +112,12 @@ public sealed class FormDefinition
     /// conditions are evaluated against all the answers so far (a question on this step may depend on an
     /// earlier step), and only this step's visible questions are checked and returned.
     /// </summary>
-    public FormValidationResult ValidateStep(FormStep step, IReadOnlyDictionary<string, string?> answers)
+    public FormValidationResult ValidateStep(FormStep step, IReadOnlyDictionary<string, string?> answers, AnswerContext? context = null)
     {
         ArgumentNullException.ThrowIfNull(step);
         ArgumentNullException.ThrowIfNull(answers);
         var visibility = new FormVisibility(this, answers);
-        var validator = new AnswerValidator(answers);
+        var validator = new AnswerValidator(answers, context);
         foreach (var field in (step.Fields ?? []).Where(visibility.Field))
         {
             validator.Field(field);

@@ -26,7 +26,10 @@ public sealed record FormField(
     int? MinRows = null,
     int? MaxRows = null,
     string? ContentJa = null,
-    string? ContentEn = null)
+    string? ContentEn = null,
+    string? MinDate = null,
+    string? MaxDate = null,
+    IReadOnlyList<string>? AllowedCities = null)
 {
     public string Label(bool english) => english ? LabelEn : LabelJa;
     public string? Hint(bool english) => english ? HintEn : HintJa;
@@ -39,6 +42,11 @@ public sealed record FormField(
     public IReadOnlyList<FormField> SubFieldList => SubFields ?? [];
     public IReadOnlyList<string> AllowedFileTypeList => AllowedFileTypes ?? [];
 
+    /// <summary>
+    /// 市区町村 an address question accepts (empty: any). An entry matches the same 市区町村, or the wards of a city
+    /// ("大阪市" accepts 大阪市北区); it may start with its 都道府県 ("大阪府大阪市").
+    /// </summary>
+    public IReadOnlyList<string> AllowedCityList => AllowedCities ?? [];
 
     /// <summary>Whether the field takes an answer (everything but <see cref="FieldType.Information"/>).</summary>
     public bool IsInput => Type != FieldType.Information;

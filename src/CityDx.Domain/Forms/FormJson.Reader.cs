@@ -172,7 +172,10 @@ public static partial class FormJson
                 MinRows: Int(e, path, "minRows"),
                 MaxRows: Int(e, path, "maxRows"),
                 ContentJa: String(e, path, "contentJa"),
-                ContentEn: String(e, path, "contentEn"));
+                ContentEn: String(e, path, "contentEn"),
+                MinDate: String(e, path, "minDate"),
+                MaxDate: String(e, path, "maxDate"),
+                AllowedCities: Array(e, path, "allowedCities", required: false, (s, p) => StringItem(s, p)));
         }
 
         private FieldOption? Option(JsonElement e, string path)

@@ -105,6 +105,9 @@ public static partial class FormJson
             w.WriteEndArray();
         }
 
+        WriteOptional(w, "minDate", f.MinDate);
+        WriteOptional(w, "maxDate", f.MaxDate);
+        WriteStrings(w, "allowedCities", f.AllowedCities);
         WriteCondition(w, f.ShowWhen);
         w.WriteEndObject();
     }

@@ -43,7 +43,7 @@ public static partial class FormJson
     [
         "key", "type", "labelJa", "labelEn", "required", "hintJa", "hintEn", "contentJa", "contentEn", "maxLength", "minLength",
         "pattern", "min", "max", "wareki", "options", "allowedFileTypes", "maxFileSizeBytes", "maxFiles", "minRows", "maxRows",
-        "subFields", "showWhen",
+        "subFields", "showWhen", "minDate", "maxDate", "allowedCities",
     ];
 
     /// <summary>camelCase of an enum member name ("MultipleChoice" → "multipleChoice").</summary>

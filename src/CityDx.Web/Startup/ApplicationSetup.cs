@@ -36,6 +36,7 @@ public static class ApplicationSetup
         services.AddValidatorsFromAssemblyContaining<ListProcedures.Query>(ServiceLifetime.Scoped,
             filter: v => PerRequestValidators.Contains(v.ValidatorType), includeInternalTypes: true);
         services.AddSingleton(TimeProvider.System);
+        services.AddDateDisplay();
         services.AddScoped<CityDx.Application.Payments.IPaymentProvider, CityDx.Application.Payments.PaymentSlipProvider>();
         services.AddScoped<CityDx.Application.Payments.IPaymentProvider, CityDx.Application.Payments.SimulatedCardProvider>();
         var calendar = configuration.GetSection(CalendarOptions.Section).Get<CalendarOptions>() ?? new CalendarOptions();
