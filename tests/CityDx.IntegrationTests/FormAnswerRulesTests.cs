@@ -15,6 +15,18 @@ namespace CityDx.IntegrationTests;
 /// </summary>
 public sealed class FormAnswerRulesTests(CityDxFactory factory) : IClassFixture<CityDxFactory>
 {
+    /// <summary>住民票の写し answers with the birth date typed in parts, as the 和暦 select and boxes send it.</summary>
+    internal static Dictionary<string, string> BornOn(string era, string year, string month, string day)
+    {
+        var answers = Filing.ResidenceAnswers();
+        answers.Remove("Answers[birth_date]");
+        answers["Answers[birth_date.era]"] = era;
+        answers["Answers[birth_date.year]"] = year;
+        answers["Answers[birth_date.month]"] = month;
+        answers["Answers[birth_date.day]"] = day;
+        return answers;
+    }
+
     private async Task<bool> AnySavedAsync(string marker)
     {
         await using var scope = factory.Services.CreateAsyncScope();
@@ -59,12 +71,7 @@ public sealed class FormAnswerRulesTests(CityDxFactory factory) : IClassFixture<
     public async Task A_western_year_typed_as_a_reiwa_year_is_refused_naming_the_eras_years()
     {
         var citizen = await PortalClient.SignedInAsync(factory, Demo.Citizen);
-        var answers = Filing.ResidenceAnswers();
-        answers.Remove("Answers[birth_date]");
-        answers["Answers[birth_date.era]"] = "令和";
-        answers["Answers[birth_date.year]"] = "2026";
-        answers["Answers[birth_date.month]"] = "12";
-        answers["Answers[birth_date.day]"] = "1";
+        var answers = FormAnswerRulesTests.BornOn("令和", "2026", "12", "1");
 
         var (errors, check) = await Filing.FillAsync(citizen, await Filing.StartAsync(citizen, "juminhyo-copy"), answers);
 
@@ -91,12 +98,7 @@ public sealed class DateStyleTests(DateStyleTests.Factory factory) : IClassFixtu
     public async Task A_city_that_writes_the_western_calendar_shows_staff_the_birth_date_without_the_era()
     {
         var citizen = await PortalClient.SignedInAsync(factory, Demo.Citizen);
-        var answers = Filing.ResidenceAnswers();
-        answers.Remove("Answers[birth_date]");
-        answers["Answers[birth_date.era]"] = "平成";
-        answers["Answers[birth_date.year]"] = "2";
-        answers["Answers[birth_date.month]"] = "2";
-        answers["Answers[birth_date.day]"] = "28";
+        var answers = FormAnswerRulesTests.BornOn("平成", "2", "2", "28");
         var response = await Filing.ApplyAsync(citizen, "juminhyo-copy", answers);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var caseId = response.Headers.Location!.ToString().Split('/')[3];
