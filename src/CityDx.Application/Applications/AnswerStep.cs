@@ -1,5 +1,6 @@
 using CityDx.Application.Common;
 using CityDx.Application.Procedures;
+using CityDx.Application.PostalCodes;
 using CityDx.Application.Resources;
 using CityDx.Domain.Attachments;
 using CityDx.Domain.Cases;
@@ -175,7 +176,7 @@ public static class AnswerStep
             }
             else
             {
-                var validation = definition.ValidateStep(page.Step!, answers);
+                var validation = definition.ValidateStep(page.Step!, answers, await db.AnswerContextAsync(clock, answers, cancellationToken));
                 pageErrors = [.. validation.Errors.Select(e => (LocalizationExtensions.AnswerProperty(e.FieldKey), l.Describe(e, definition.FieldOf(e), user.PrefersEnglish)))];
             }
 

@@ -1,4 +1,5 @@
 using CityDx.Application.Common;
+using CityDx.Application.PostalCodes;
 using CityDx.Application.Resources;
 using CityDx.Domain.Cases;
 using CityDx.Domain.Forms;
@@ -70,7 +71,7 @@ public static class CheckAnswers
             }
 
             var fileNames = await db.DraftFiles.AsNoTracking().Where(f => f.DraftId == draft.Id).ToDictionaryAsync(f => f.Id, f => f.File.FileName, cancellationToken);
-            var clean = definition.Validate(raw).Answers;
+            var clean = definition.Validate(raw, await db.AnswerContextAsync(clock, raw, cancellationToken)).Answers;
             var answered = AnsweredField.From(definition, clean, fileNames);
             var sections = new List<Section>();
             foreach (var page in pages.Pages)

@@ -1,5 +1,6 @@
 using CityDx.Application.Cases;
 using CityDx.Application.Common;
+using CityDx.Application.PostalCodes;
 using CityDx.Application.Resources;
 using CityDx.Domain.Attachments;
 using CityDx.Domain.Cases;
@@ -79,7 +80,7 @@ public static class ResubmitCorrection
             }
 
             var (uploads, errors) = await UploadedFiles.CheckVisibleAsync(definition, editable, merged, command.Files, scanner, l, user.PrefersEnglish, cancellationToken);
-            var validation = definition.Validate(merged);
+            var validation = definition.Validate(merged, await db.AnswerContextAsync(clock, merged, cancellationToken));
             errors.AddRange(validation.Errors.Select(e =>
                 (LocalizationExtensions.AnswerProperty(e.FieldKey), l.Describe(e, definition.FieldOf(e), user.PrefersEnglish))));
             if (errors.Count > 0)

@@ -1,4 +1,5 @@
 using CityDx.Application.Common;
+using CityDx.Application.PostalCodes;
 using CityDx.Application.Resources;
 using CityDx.Domain;
 using CityDx.Domain.Attachments;
@@ -72,7 +73,7 @@ public static class SubmitApplication
             // Everything again, as at each page: nothing the browser kept is trusted.
             var unitId = await db.RouteToAsync(procedure, draft.WardId, cancellationToken);
             var (proxy, proxyAnswers, errors) = await db.CheckApplicantAsync(procedure, draft.WardId, draft.IsProxy, raw, l, user.PrefersEnglish, cancellationToken);
-            var validation = version.Definition.Validate(raw);
+            var validation = version.Definition.Validate(raw, await db.AnswerContextAsync(clock, raw, cancellationToken));
             errors.AddRange(validation.Errors.Select(e =>
                 (LocalizationExtensions.AnswerProperty(e.FieldKey), l.Describe(e, version.Definition.FieldOf(e), user.PrefersEnglish))));
             if (errors.Count > 0 || unitId is null)

@@ -1,6 +1,7 @@
 using CityDx.Application.Applications;
 using CityDx.Application.Common;
 using CityDx.Application.Procedures;
+using CityDx.Application.PostalCodes;
 using CityDx.Application.Resources;
 using CityDx.Domain;
 using CityDx.Domain.Attachments;
@@ -177,7 +178,7 @@ public static class FileAtCounter
             // 代理申請 as online (the routing was checked above); then the whole form, conditions decided here.
             var (proxy, _, proxyErrors) = await db.CheckApplicantAsync(procedure, routedTo, command.IsProxy, answers, l, english, cancellationToken);
             errors.AddRange(proxyErrors.Where(e => e.Item1 != "WardId"));
-            var validation = definition.Validate(answers);
+            var validation = definition.Validate(answers, await db.AnswerContextAsync(clock, answers, cancellationToken));
             errors.AddRange(validation.Errors.Select(e =>
                 (LocalizationExtensions.AnswerProperty(e.FieldKey), l.Describe(e, definition.FieldOf(e), english))));
             if (errors.Count > 0 || routedTo is not { } unitId)
@@ -255,7 +256,7 @@ public static class FileAtCounter
 
                 case VisitorNoAccount:
                 {
-                    var validation = VisitorForm.Validate(answers);
+                    var validation = VisitorForm.Validate(answers, await db.AnswerContextAsync(clock, answers, cancellationToken));
                     errors.AddRange(validation.Errors.Select(e =>
                         (LocalizationExtensions.AnswerProperty(e.FieldKey), l.Describe(e, VisitorForm.FieldOf(e), english))));
                     if (!validation.IsValid)

@@ -42,6 +42,7 @@ public static class ApplicationSetup
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CityDx.Application.Common.IReceiptNumbers, CityDx.Application.Common.RandomReceiptNumbers>();
         services.AddScoped<CityDx.Application.Common.CaseFiling>();
+        services.AddDateDisplay();
         services.AddScoped<CityDx.Application.Payments.IPaymentProvider, CityDx.Application.Payments.PaymentSlipProvider>();
         services.AddScoped<CityDx.Application.Payments.IPaymentProvider, CityDx.Application.Payments.SimulatedCardProvider>();
         services.AddSettings<CalendarOptions>(CalendarOptions.Section, o => o.DatesAreValid(),

@@ -37,6 +37,9 @@ public sealed class UpdateFieldModel(IMediator mediator, IStringLocalizer<Shared
         public string? ConditionFieldKey { get; set; }
         public ConditionOperator ConditionOperator { get; set; } = ConditionOperator.IsYes;
         public string? ConditionValues { get; set; }
+        public string? MinDate { get; set; }
+        public string? MaxDate { get; set; }
+        public string? AllowedCities { get; set; }
     }
 
     [FromRoute]
@@ -73,6 +76,7 @@ public sealed class UpdateFieldModel(IMediator mediator, IStringLocalizer<Shared
             SubFields = UpdateField.SubFieldLines(f), ContentJa = f.ContentJa, ContentEn = f.ContentEn,
             ConditionFieldKey = f.ShowWhen?.FieldKey, ConditionOperator = f.ShowWhen?.Operator ?? ConditionOperator.IsYes,
             ConditionValues = string.Join('\n', f.ShowWhen?.Values ?? []),
+            MinDate = f.MinDate, MaxDate = f.MaxDate, AllowedCities = string.Join('\n', f.AllowedCityList),
         };
         return Page();
     }
@@ -83,7 +87,7 @@ public sealed class UpdateFieldModel(IMediator mediator, IStringLocalizer<Shared
         var saved = await mediator.Send(new UpdateField.Command(
             Code, Key, i.LabelJa, i.LabelEn, i.HintJa, i.HintEn, i.Required, i.MinLength, i.MaxLength, i.Pattern, i.Min, i.Max, i.Options,
             i.AllowedFileTypes, i.MaxFileSizeMb, i.MaxFiles, i.Wareki, i.MinRows, i.MaxRows, i.SubFields, i.ContentJa, i.ContentEn,
-            i.ConditionFieldKey, i.ConditionOperator, i.ConditionValues), ct);
+            i.ConditionFieldKey, i.ConditionOperator, i.ConditionValues, i.MinDate, i.MaxDate, i.AllowedCities), ct);
         if (!saved)
         {
             return NotFound();
