@@ -3,7 +3,8 @@ using CityDx.Web.Startup;
 
 // CityDx: online municipal procedures portal. This file is the table of contents;
 // each line points at one concern in Startup/.
-var builder = WebApplication.CreateBuilder(args);
+var verifyAudit = args.Contains(AuditVerification.Switch); // check the audit hash chains and exit (docs/operations.md)
+var builder = WebApplication.CreateBuilder([.. args.Where(a => a != AuditVerification.Switch)]);
 
 builder.AddCityDxLogging();                 // Serilog, request logging, correlation id
 builder.Services.AddCityDxDatabase(builder.Configuration, builder.Environment.ContentRootPath);
@@ -18,6 +19,12 @@ builder.Services.AddCityDxBackgroundWork(builder.Configuration, builder.Environm
 builder.Services.AddCityDxStatistics(builder.Configuration); // KPI roll-up job, open statistics options
 
 var app = builder.Build();
+
+if (verifyAudit)
+{
+    Environment.ExitCode = await app.Services.VerifyAuditAsync(Console.Out);
+    return;
+}
 
 await app.PrepareDatabaseAsync();           // migrations (if enabled) and demo data (Development)
 

@@ -1,11 +1,15 @@
 using CityDx.Application.Common;
 using CityDx.Domain.Auditing;
 using CityDx.Domain.Cases;
+using System.Globalization;
 using CityDx.Infrastructure.Files;
+using CityDx.Infrastructure.Mail;
 using CityDx.Infrastructure.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CityDx.Application.Retention;
 
@@ -22,6 +26,28 @@ public sealed class RetentionOptions
 
     /// <summary>Most drafts, cases and files handled in one run of each step (the job runs again).</summary>
     public int BatchSize { get; set; } = 500;
+
+    /// <summary>Years an audit entry is kept (監査ログの保存期間) before the retention run purges it (1–100).</summary>
+    public int AuditYears { get; set; } = 5;
+
+    /// <summary>Days a delivered mail (address, body) stays in the outbox before it is deleted (1–3650).</summary>
+    public int SentMailDays { get; set; } = 30;
+
+    /// <summary>Refuses unusable settings at start (bound with ValidateOnStart).</summary>
+    public sealed class Validator : IValidateOptions<RetentionOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, RetentionOptions options) =>
+            options.Problem() is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
+    }
+
+    /// <summary>Why the settings are refused at start, or null when they are usable.</summary>
+    public string? Problem() =>
+        AuditYears is < 1 or > 100 ? "Retention:AuditYears must be between 1 and 100."
+        : SentMailDays is < 1 or > 3650 ? "Retention:SentMailDays must be between 1 and 3650."
+        : ExpiredDraftGraceDays < 0 ? "Retention:ExpiredDraftGraceDays must not be negative."
+        : OrphanFileGraceHours < 1 ? "Retention:OrphanFileGraceHours must be at least 1."
+        : BatchSize is < 1 or > 10_000 ? "Retention:BatchSize must be between 1 and 10000."
+        : null;
 }
 
 /// <summary>
@@ -33,6 +59,10 @@ public sealed class RetentionOptions
 /// audit log. (3) Stored files nothing refers to, older than a grace period, are deleted (uploads
 /// of a rolled-back transaction, files of drafts deleted with an account). Files are deleted only
 /// after the database change is committed, so a crash leaves at worst an orphan for the next run.
+/// (4) Delivered mail older than <see cref="RetentionOptions.SentMailDays"/> is deleted; mail that
+/// exhausted its attempts loses its address and body (<see cref="Domain.Mail.OutboxMessage.GiveUp"/>).
+/// (5) Audit entries older than <see cref="RetentionOptions.AuditYears"/> are purged from the oldest,
+/// the last one's chain number and hash recorded as the anchor verification starts from (<see cref="AuditChain"/>).
 /// </summary>
 public static class ApplyRetention
 {
@@ -41,9 +71,14 @@ public static class ApplyRetention
     public sealed record Command : ICommand<Result>;
 
     /// <summary>What the database step did, and the stored files it released (deleted once it has committed).</summary>
-    public sealed record Result(int DraftsDeleted, int CasesAnonymised, IReadOnlyList<string> ReleasedFiles);
+    public sealed record Result(int DraftsDeleted, int CasesAnonymised, IReadOnlyList<string> ReleasedFiles)
+    {
+        public int MailsDeleted { get; init; }
+        public int MailsGivenUp { get; init; }
+        public int AuditEntriesPurged { get; init; }
+    }
 
-    public sealed class Handler(CityDxDbContext db, TimeProvider clock, RetentionOptions options) : ICommandHandler<Command, Result>
+    public sealed class Handler(CityDxDbContext db, TimeProvider clock, RetentionOptions options, MailOptions mail) : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -51,8 +86,10 @@ public static class ApplyRetention
             var batch = Math.Clamp(options.BatchSize, 1, 10_000);
             var deleteAfterCommit = new List<string>();
 
-            // Opens the append-only records to this transaction only (see the Retention migration's triggers).
-            await db.Database.ExecuteSqlInterpolatedAsync($"INSERT INTO retention_window (started_at) VALUES ({now})", cancellationToken);
+            // Opens the append-only records to this transaction only, the audit log up to its cut-off (see the Retention and AuditChain migrations' triggers).
+            var auditBefore = now.AddYears(-options.AuditYears);
+            object auditBeforeValue = db is SqliteCityDxDbContext ? new DateTimeOffsetToBinaryConverter().ConvertToProvider(auditBefore)! : auditBefore;
+            await db.Database.ExecuteSqlInterpolatedAsync($"INSERT INTO retention_window (started_at, audit_before) VALUES ({now}, {auditBeforeValue})", cancellationToken);
 
             // 1. Expired drafts never submitted: their files go unless a case already refers to them.
             var expiredBefore = now.AddDays(-Math.Max(0, options.ExpiredDraftGraceDays));
@@ -89,9 +126,45 @@ public static class ApplyRetention
                 }
             }
 
+            // 4. The mail outbox: delivered mail after its days, exhausted mail without address and body.
+            var sentBefore = now.AddDays(-options.SentMailDays);
+            var mailsDeleted = await db.Outbox.Where(m => m.SentAt != null && m.SentAt < sentBefore).ExecuteDeleteAsync(cancellationToken);
+            var givenUp = await db.Outbox.Where(m => m.SentAt == null && m.GaveUpAt == null && m.Attempts >= mail.MaxAttempts)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.GaveUpAt, now).SetProperty(m => m.To, "").SetProperty(m => m.Body, ""), cancellationToken);
+
+            // 5. The audit log past its period.
+            var purged = await PurgeAuditAsync(auditBefore, batch, now, cancellationToken);
+
             await db.SaveChangesAsync(cancellationToken);
             await db.Database.ExecuteSqlRawAsync("DELETE FROM retention_window", cancellationToken);
-            return new Result(drafts.Count, anonymised, [.. deleteAfterCommit.Distinct(StringComparer.Ordinal)]);
+            return new Result(drafts.Count, anonymised, [.. deleteAfterCommit.Distinct(StringComparer.Ordinal)])
+            {
+                MailsDeleted = mailsDeleted,
+                MailsGivenUp = givenUp,
+                AuditEntriesPurged = purged,
+            };
+        }
+
+        /// <summary>
+        /// Deletes the oldest stretch of the chain whose entries are all past the cut-off (a batch at a
+        /// time) and records its last row as the anchor, so verification of what remains still passes.
+        /// </summary>
+        private async Task<int> PurgeAuditAsync(DateTimeOffset auditBefore, int batch, DateTimeOffset now, CancellationToken cancellationToken)
+        {
+            var firstKept = await db.AuditLog.Where(e => e.ChainSeq != null && e.At >= auditBefore).MinAsync(e => e.ChainSeq, cancellationToken);
+            var last = await db.AuditLog.Where(e => e.ChainSeq != null && (firstKept == null || e.ChainSeq < firstKept)).OrderBy(e => e.ChainSeq).Take(batch)
+                .OrderByDescending(e => e.ChainSeq).Select(e => new { e.ChainSeq, e.Hash }).FirstOrDefaultAsync(cancellationToken);
+            var purged = await db.AuditLog.Where(e => e.ChainSeq == null && e.At < auditBefore).ExecuteDeleteAsync(cancellationToken);
+            if (last is null)
+            {
+                return purged;
+            }
+
+            purged += await db.AuditLog.Where(e => e.ChainSeq <= last.ChainSeq).ExecuteDeleteAsync(cancellationToken);
+            db.AuditChainAnchors.Add(new AuditChainAnchor(AuditChain.AuditTable, last.ChainSeq!.Value, last.Hash!, now));
+            db.AuditLog.Add(new AuditEntry(now, SystemActor, AuditActions.AuditPurge, AuditOutcome.Ok,
+                detail: string.Create(CultureInfo.InvariantCulture, $"{purged} entries up to chain number {last.ChainSeq}")));
+            return purged;
         }
 
         private async Task AnonymiseAsync(Case @case, CaseWorkflow workflow, DateTimeOffset now, List<string> deleteAfterCommit, CancellationToken cancellationToken)
@@ -130,8 +203,8 @@ public static class ApplyRetention
             var result = await mediator.Send(new Command(), cancellationToken);
             var deleted = await DeleteAsync(result.ReleasedFiles, cancellationToken);
             deleted += await DeleteOrphansAsync(clock.GetUtcNow().AddHours(-Math.Max(1, options.OrphanFileGraceHours)), Math.Clamp(options.BatchSize, 1, 10_000), cancellationToken);
-            logger.LogInformation("Retention: {Drafts} expired drafts deleted, {Cases} closed cases anonymised, {Files} files deleted",
-                result.DraftsDeleted, result.CasesAnonymised, deleted);
+            logger.LogInformation("Retention: {Drafts} expired drafts deleted, {Cases} closed cases anonymised, {Files} files deleted, {Mails} sent mails deleted, {GivenUp} failed mails cleared, {Audit} audit entries purged",
+                result.DraftsDeleted, result.CasesAnonymised, deleted, result.MailsDeleted, result.MailsGivenUp, result.AuditEntriesPurged);
             return (result, deleted);
         }
 

@@ -26,6 +26,12 @@ public sealed class MailOptions
 
     /// <summary>How often the outbox is delivered, in seconds.</summary>
     public int DeliverEverySeconds { get; set; } = 10;
+
+    /// <summary>
+    /// Attempts before a mail is given up (with the back-off of 1 min, 5 min, 15 min, 1 h, then 6 h,
+    /// the default 10 tries for about a day and a half). A given-up mail keeps no address or body.
+    /// </summary>
+    public int MaxAttempts { get; set; } = 10;
 }
 
 /// <summary>Sends one message. SMTP in production, a pickup folder in development: a provider choice, hence the interface.</summary>

@@ -1,7 +1,9 @@
 using CityDx.Application.Common;
+using CityDx.Application.Retention;
 using CityDx.Infrastructure.Mail;
 using CityDx.Infrastructure.Persistence;
 using CityDx.Web.Jobs;
+using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace CityDx.Web.Startup;
@@ -17,7 +19,9 @@ public static class BackgroundSetup
     public static IServiceCollection AddCityDxBackgroundWork(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var mail = configuration.GetSection(MailOptions.Section).Get<MailOptions>() ?? new MailOptions();
-        services.AddSingleton(mail);
+        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section)
+            .Validate(m => m.MaxAttempts is >= 1 and <= 100, "Mail:MaxAttempts must be between 1 and 100.").ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<MailOptions>>().Value);
         services.AddSingleton<IMailSender>(mail.Mode.Equals("Smtp", StringComparison.OrdinalIgnoreCase)
             ? new SmtpMailSender(mail)
             : new PickupFolderMailSender(Path.GetFullPath(mail.PickupFolder, contentRoot)));
@@ -25,8 +29,10 @@ public static class BackgroundSetup
         services.AddScoped<Notifications>();
         services.AddScoped<CityDx.Application.Account.AccountMails>();
         services.AddScoped<OutboxDelivery>();
-        services.AddSingleton(configuration.GetSection(CityDx.Application.Retention.RetentionOptions.Section).Get<CityDx.Application.Retention.RetentionOptions>()
-            ?? new CityDx.Application.Retention.RetentionOptions());
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RetentionOptions>, RetentionOptions.Validator>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<RetentionOptions>>().Value);
+        services.AddScoped<AuditChainVerifier>();
         services.AddScoped<CityDx.Application.Retention.ApplyRetention.Run>();
 
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
