@@ -25,6 +25,8 @@ public sealed class AuditChainSqliteTests : IDisposable
         {
             builder.UseEnvironment("Development");
             builder.UseSetting("Database:DataFolder", folder);
+            // Quartz reads the same clock: moved by years, the nightly retention trigger would fire by itself mid-test.
+            builder.UseSetting("Retention:Cron", "0 0 0 1 1 ? 2099");
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
         }
     }

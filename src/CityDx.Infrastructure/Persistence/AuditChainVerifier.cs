@@ -87,7 +87,7 @@ public sealed class AuditChainVerifier(CityDxDbContext db)
                         : "the row before it was altered or replaced"));
                 }
 
-                if (!string.Equals(row.Hash, AuditChain.HashOf(row.PrevHash!, canonical(row)), StringComparison.Ordinal) || extra(row) is { } problem && (problem.Length > 0))
+                if (!string.Equals(row.Hash, AuditChain.HashOf(row.PrevHash!, canonical(row)), StringComparison.Ordinal) || extra(row) is not null)
                 {
                     return (checkedRows, new Finding(table, seq, id(row), "the row was altered"));
                 }
