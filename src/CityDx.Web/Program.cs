@@ -4,7 +4,8 @@ using CityDx.Web.Startup;
 
 // CityDx: online municipal procedures portal. This file is the table of contents;
 // each line points at one concern in Startup/.
-var builder = WebApplication.CreateBuilder(args);
+var verifyAudit = args.Contains(AuditVerification.Switch); // check the audit hash chains and exit (docs/operations.md)
+var builder = WebApplication.CreateBuilder([.. args.Where(a => a != AuditVerification.Switch)]);
 
 builder.AddCityDxLogging();                 // Serilog, request logging, correlation id
 builder.Services.AddCityDxDatabase(builder.Configuration, builder.Environment.ContentRootPath);
@@ -21,6 +22,13 @@ builder.Services.AddCityDxStatistics(); // open statistics options (the roll-up 
 var app = builder.Build();
 
 app.Services.ValidateSettings();            // every configuration section checked: a bad value stops here, named
+
+if (verifyAudit)
+{
+    Environment.ExitCode = await app.Services.VerifyAuditAsync(Console.Out);
+    return;
+}
+
 await app.PrepareDatabaseAsync();           // migrations (if enabled) and demo data (Development)
 
 app.UseCityDxPipeline();                    // middleware in order

@@ -34,35 +34,35 @@ public static class EditWorkflow
 
     /// <summary>The approval step and the escalation rule.</summary>
     /// <param name="PaymentBeforeReview">支払確認後に審査 (null: unchanged).</param>
-    public sealed record SetOptions(string ProcedureCode, bool RequiresApproval, int? EscalateWhenOverdueDays, bool? PaymentBeforeReview = null) : ICommand<bool>, IAuditedRequest
+    public sealed record SetOptions(string ProcedureCode, bool RequiresApproval, int? EscalateWhenOverdueDays, bool? PaymentBeforeReview = null) : ICommand<bool>, IAuditedChange
     {
         public string AuditAction => Domain.Auditing.AuditActions.WorkflowChange;
 
         public string AuditDetail => $"{ProcedureCode} SetOptions";
     }
 
-    public sealed record AddState(string ProcedureCode, string? Code, string? NameJa, string? NameEn, bool ClockRuns, bool Terminal, Outcome Outcome) : ICommand<bool>, IAuditedRequest
+    public sealed record AddState(string ProcedureCode, string? Code, string? NameJa, string? NameEn, bool ClockRuns, bool Terminal, Outcome Outcome) : ICommand<bool>, IAuditedChange
     {
         public string AuditAction => Domain.Auditing.AuditActions.WorkflowChange;
 
         public string AuditDetail => $"{ProcedureCode} AddState";
     }
 
-    public sealed record RemoveState(string ProcedureCode, string Code) : ICommand<bool>, IAuditedRequest
+    public sealed record RemoveState(string ProcedureCode, string Code) : ICommand<bool>, IAuditedChange
     {
         public string AuditAction => Domain.Auditing.AuditActions.WorkflowChange;
 
         public string AuditDetail => $"{ProcedureCode} RemoveState";
     }
 
-    public sealed record AddTransition(string ProcedureCode, string? From, string? Action, string? NameJa, string? NameEn, string? To, string? Role, bool CommentRequired) : ICommand<bool>, IAuditedRequest
+    public sealed record AddTransition(string ProcedureCode, string? From, string? Action, string? NameJa, string? NameEn, string? To, string? Role, bool CommentRequired) : ICommand<bool>, IAuditedChange
     {
         public string AuditAction => Domain.Auditing.AuditActions.WorkflowChange;
 
         public string AuditDetail => $"{ProcedureCode} AddTransition";
     }
 
-    public sealed record RemoveTransition(string ProcedureCode, string From, string Action, string Role) : ICommand<bool>, IAuditedRequest
+    public sealed record RemoveTransition(string ProcedureCode, string From, string Action, string Role) : ICommand<bool>, IAuditedChange
     {
         public string AuditAction => Domain.Auditing.AuditActions.WorkflowChange;
 

@@ -16,7 +16,7 @@ namespace CityDx.Application.Administration;
 /// </summary>
 public static class RegisterApiClient
 {
-    public sealed record Command(string? Name, bool CasesRead, bool CasesTransition, IReadOnlyList<Guid> UnitIds) : ICommand<Result?>, IAuditedRequest
+    public sealed record Command(string? Name, bool CasesRead, bool CasesTransition, IReadOnlyList<Guid> UnitIds) : ICommand<Result?>, IAuditedChange
     {
         public string AuditAction => AuditActions.ApiClientRegister;
 

@@ -8,7 +8,7 @@ namespace CityDx.Application.Administration;
 /// <summary>API連携先の停止: the client is refused from its next request on. Not undone: register a new one. City admins only.</summary>
 public static class RevokeApiClient
 {
-    public sealed record Command(Guid Id) : ICommand<bool?>, IAuditedRequest
+    public sealed record Command(Guid Id) : ICommand<bool?>, IAuditedChange
     {
         public string AuditAction => AuditActions.ApiClientRevoke;
 

@@ -11,7 +11,7 @@ namespace CityDx.Application.Administration;
 /// </summary>
 public static class RotateApiClientSecret
 {
-    public sealed record Command(Guid Id) : ICommand<string?>, IAuditedRequest
+    public sealed record Command(Guid Id) : ICommand<string?>, IAuditedChange
     {
         public string AuditAction => AuditActions.ApiClientRotate;
 

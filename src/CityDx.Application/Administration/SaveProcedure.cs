@@ -18,6 +18,7 @@ public static class SaveProcedure
     public static readonly IReadOnlyList<string> Categories = ["registration", "tax-insurance", "childcare", "education", "welfare", "health", "environment", "roads", "facilities", "bereavement"];
     public static readonly IReadOnlyList<string> LifeEvents = ["moving", "birth-childcare", "bereavement", "housing-waste", "welfare", "tax-insurance"];
 
+    [Audited(Domain.Auditing.AuditActions.ProcedureChange, RecordsChanges = true)]
     public sealed record Command(
         string? ExistingCode,
         string Code,

@@ -12,7 +12,7 @@ namespace CityDx.Application.Administration;
 /// <summary>保存期間: how many years after the decision a closed case of the procedure keeps its personal data.</summary>
 public static class SetRetention
 {
-    public sealed record Command(string ProcedureCode, int? Years) : ICommand<bool>, IAuditedRequest
+    public sealed record Command(string ProcedureCode, int? Years) : ICommand<bool>, IAuditedChange
     {
         public string AuditAction => Domain.Auditing.AuditActions.WorkflowChange;
 

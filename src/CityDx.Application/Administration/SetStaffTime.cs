@@ -21,7 +21,7 @@ public static class SetStaffTime
 
     public sealed record View(string ProcedureCode, string NameJa, string NameEn, int? CounterMinutes, int? OnlineMinutes, DateOnly? OnlineSince, DateTimeOffset? UpdatedAt);
 
-    public sealed record Command(string ProcedureCode, int? CounterMinutes, int? OnlineMinutes, DateOnly? OnlineSince) : ICommand<bool>, IAuditedRequest
+    public sealed record Command(string ProcedureCode, int? CounterMinutes, int? OnlineMinutes, DateOnly? OnlineSince) : ICommand<bool>, IAuditedChange
     {
         public string AuditAction => Domain.Auditing.AuditActions.StaffTimeChange;
 

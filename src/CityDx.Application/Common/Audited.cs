@@ -22,3 +22,26 @@ public interface IAuditedCaseRequest : IAuditedRequest
 {
     Guid CaseId { get; }
 }
+
+/// <summary>
+/// Declares that a request is audited, on the request itself, for requests whose entry needs no
+/// code of their own: <c>[Audited(AuditActions.CounterFile)]</c>. The audit behaviour finds the
+/// case from the request's <c>CaseId</c> property or, failing that, the response's (a filing
+/// creates its case); the detail is the procedure code (a <c>Code</c> or <c>ProcedureCode</c>
+/// property) and the request's name. With <see cref="RecordsChanges"/> the entry also holds what
+/// the request changed in the database, before → after (<see cref="AuditChanges"/>): for
+/// configuration only (procedures, forms, workflows, API clients), never for personal data.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class AuditedAttribute(string action) : Attribute
+{
+    public string Action { get; } = action;
+
+    public bool RecordsChanges { get; init; }
+}
+
+/// <summary>
+/// An <see cref="IAuditedRequest"/> that changes configuration: its entry also records the
+/// changed rows, before → after (<see cref="AuditChanges"/>). Never for personal data.
+/// </summary>
+public interface IAuditedChange : IAuditedRequest;

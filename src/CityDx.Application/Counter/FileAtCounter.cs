@@ -56,6 +56,7 @@ public static class FileAtCounter
         public bool ProcedureNotFound { get; init; }
     }
 
+    [Audited(Domain.Auditing.AuditActions.CounterFile)]
     public sealed record Command(
         Guid SubmissionKey,
         string ProcedureCode,

@@ -13,6 +13,7 @@ namespace CityDx.Application.Counter;
 /// </summary>
 public static class GetCounterReception
 {
+    [Audited(Domain.Auditing.AuditActions.CounterReceptionRead)]
     public sealed record Query(Guid CaseId) : IQuery<Reception?>;
 
     public sealed record Reception(

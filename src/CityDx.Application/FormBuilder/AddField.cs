@@ -15,6 +15,7 @@ namespace CityDx.Application.FormBuilder;
 public static class AddField
 {
     /// <summary>False when the procedure is not this admin's, has no draft or no such step.</summary>
+    [Audited(Domain.Auditing.AuditActions.FormChange, RecordsChanges = true)]
     public sealed record Command(string Code, string StepKey, FieldType Type, string Key, string? LabelJa, string? LabelEn) : ICommand<bool>;
 
     public static readonly IReadOnlyList<string> DefaultFileTypes = ["pdf", "jpeg", "png"];

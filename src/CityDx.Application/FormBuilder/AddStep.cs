@@ -12,6 +12,7 @@ namespace CityDx.Application.FormBuilder;
 public static class AddStep
 {
     /// <summary>False when the procedure is not this admin's or has no draft.</summary>
+    [Audited(Domain.Auditing.AuditActions.FormChange, RecordsChanges = true)]
     public sealed record Command(string Code, string Key, string TitleJa, string TitleEn) : ICommand<bool>;
 
     public sealed class Validator : AbstractValidator<Command>

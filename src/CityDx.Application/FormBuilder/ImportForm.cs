@@ -16,6 +16,7 @@ namespace CityDx.Application.FormBuilder;
 public static class ImportForm
 {
     /// <summary>Returns the draft's version number, or null when the procedure is not this admin's.</summary>
+    [Audited(Domain.Auditing.AuditActions.FormImport, RecordsChanges = true)]
     public sealed record Command(string Code, string? Json) : ICommand<int?>;
 
     public sealed class Handler(CityDxDbContext db, ICurrentUser user, IStringLocalizer<SharedResource> l) : ICommandHandler<Command, int?>

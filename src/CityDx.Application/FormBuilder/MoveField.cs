@@ -9,6 +9,7 @@ namespace CityDx.Application.FormBuilder;
 public static class MoveField
 {
     /// <summary>False when the procedure is not this admin's, has no draft or no such question.</summary>
+    [Audited(Domain.Auditing.AuditActions.FormChange, RecordsChanges = true)]
     public sealed record Command(string Code, string Key, bool Up) : ICommand<bool>;
 
     public sealed class Handler(CityDxDbContext db, ICurrentUser user) : ICommandHandler<Command, bool>

@@ -13,6 +13,7 @@ namespace CityDx.Application.FormBuilder;
 public static class PublishDraft
 {
     /// <summary>Returns the published version number, or null when the procedure is not this admin's or has no draft.</summary>
+    [Audited(Domain.Auditing.AuditActions.FormPublish, RecordsChanges = true)]
     public sealed record Command(string Code) : ICommand<int?>;
 
     public sealed class Handler(CityDxDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, int?>

@@ -11,6 +11,7 @@ namespace CityDx.Application.FormBuilder;
 public static class RemoveStep
 {
     /// <summary>False when the procedure is not this admin's, has no draft or no such step.</summary>
+    [Audited(Domain.Auditing.AuditActions.FormChange, RecordsChanges = true)]
     public sealed record Command(string Code, string StepKey) : ICommand<bool>;
 
     public sealed class Handler(CityDxDbContext db, ICurrentUser user, IStringLocalizer<SharedResource> l) : ICommandHandler<Command, bool>

@@ -15,6 +15,7 @@ namespace CityDx.Application.FormBuilder;
 public static class RetireVersion
 {
     /// <summary>False when the procedure is not this admin's or has no such version.</summary>
+    [Audited(Domain.Auditing.AuditActions.FormChange, RecordsChanges = true)]
     public sealed record Command(string Code, int Number) : ICommand<bool>;
 
     public sealed class Handler(CityDxDbContext db, ICurrentUser user, IStringLocalizer<SharedResource> l) : ICommandHandler<Command, bool>

@@ -13,6 +13,7 @@ namespace CityDx.Application.FormBuilder;
 public static class StartDraft
 {
     /// <summary>Returns the draft's version number, or null when the procedure is not this admin's.</summary>
+    [Audited(Domain.Auditing.AuditActions.FormChange, RecordsChanges = true)]
     public sealed record Command(string Code) : ICommand<int?>;
 
     public sealed class Handler(CityDxDbContext db, ICurrentUser user) : ICommandHandler<Command, int?>

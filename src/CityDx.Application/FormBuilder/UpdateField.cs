@@ -23,6 +23,7 @@ public static class UpdateField
     public static readonly IReadOnlyList<string> FileTypes = ["pdf", "jpeg", "png"];
 
     /// <summary>False when the procedure is not this admin's, has no draft or no such question.</summary>
+    [Audited(Domain.Auditing.AuditActions.FormChange, RecordsChanges = true)]
     public sealed record Command(
         string Code,
         string Key,

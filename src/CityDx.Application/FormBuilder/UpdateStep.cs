@@ -15,6 +15,7 @@ namespace CityDx.Application.FormBuilder;
 public static class UpdateStep
 {
     /// <summary>False when the procedure is not this admin's, has no draft or no such step.</summary>
+    [Audited(Domain.Auditing.AuditActions.FormChange, RecordsChanges = true)]
     public sealed record Command(string Code, string StepKey, string? TitleJa, string? TitleEn, string? ConditionFieldKey, ConditionOperator ConditionOperator, string? ConditionValues) : ICommand<bool>;
 
     public sealed class Validator : AbstractValidator<Command>

@@ -2,11 +2,15 @@ using System.ComponentModel.DataAnnotations;
 using CityDx.Application.Common;
 using CityDx.Domain.Auditing;
 using CityDx.Domain.Cases;
+using System.Globalization;
 using CityDx.Infrastructure.Files;
+using CityDx.Infrastructure.Mail;
 using CityDx.Infrastructure.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CityDx.Application.Retention;
 
@@ -30,6 +34,14 @@ public sealed class RetentionOptions
     /// <summary>When the retention job runs: a Quartz cron expression in Japan time (default nightly at 02:30, outside office hours).</summary>
     [Required(ErrorMessage = "Retention:Cron must be set.")]
     public string Cron { get; set; } = "0 30 2 * * ?";
+
+    /// <summary>Years an audit entry is kept (監査ログの保存期間) before the retention run purges it.</summary>
+    [Range(1, 100, ErrorMessage = "Retention:AuditYears must be between {1} and {2}.")]
+    public int AuditYears { get; set; } = 5;
+
+    /// <summary>Days a delivered mail (address, body) stays in the outbox before it is deleted.</summary>
+    [Range(1, 3650, ErrorMessage = "Retention:SentMailDays must be between {1} and {2}.")]
+    public int SentMailDays { get; set; } = 30;
 }
 
 /// <summary>
@@ -41,6 +53,10 @@ public sealed class RetentionOptions
 /// audit log. (3) Stored files nothing refers to, older than a grace period, are deleted (uploads
 /// of a rolled-back transaction, files of drafts deleted with an account). Files are deleted only
 /// after the database change is committed, so a crash leaves at worst an orphan for the next run.
+/// (4) Delivered mail older than <see cref="RetentionOptions.SentMailDays"/> is deleted; mail that
+/// exhausted its attempts loses its address and body (<see cref="Domain.Mail.OutboxMessage.GiveUp"/>).
+/// (5) Audit entries older than <see cref="RetentionOptions.AuditYears"/> are purged from the oldest,
+/// the last one's chain number and hash recorded as the anchor verification starts from (<see cref="AuditChain"/>).
 /// </summary>
 public static class ApplyRetention
 {
@@ -49,9 +65,14 @@ public static class ApplyRetention
     public sealed record Command : ICommand<Result>;
 
     /// <summary>What the database step did, and the stored files it released (deleted once it has committed).</summary>
-    public sealed record Result(int DraftsDeleted, int CasesAnonymised, IReadOnlyList<string> ReleasedFiles);
+    public sealed record Result(int DraftsDeleted, int CasesAnonymised, IReadOnlyList<string> ReleasedFiles)
+    {
+        public int MailsDeleted { get; init; }
+        public int MailsGivenUp { get; init; }
+        public int AuditEntriesPurged { get; init; }
+    }
 
-    public sealed class Handler(CityDxDbContext db, TimeProvider clock, RetentionOptions options) : ICommandHandler<Command, Result>
+    public sealed class Handler(CityDxDbContext db, TimeProvider clock, RetentionOptions options, MailOptions mail) : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -59,8 +80,10 @@ public static class ApplyRetention
             var batch = Math.Clamp(options.BatchSize, 1, 10_000);
             var deleteAfterCommit = new List<string>();
 
-            // Opens the append-only records to this transaction only (see the Retention migration's triggers).
-            await db.Database.ExecuteSqlInterpolatedAsync($"INSERT INTO retention_window (started_at) VALUES ({now})", cancellationToken);
+            // Opens the append-only records to this transaction only, the audit log up to its cut-off (see the Retention and AuditChain migrations' triggers).
+            var auditBefore = now.AddYears(-options.AuditYears);
+            object auditBeforeValue = db is SqliteCityDxDbContext ? new DateTimeOffsetToBinaryConverter().ConvertToProvider(auditBefore)! : auditBefore;
+            await db.Database.ExecuteSqlInterpolatedAsync($"INSERT INTO retention_window (started_at, audit_before) VALUES ({now}, {auditBeforeValue})", cancellationToken);
 
             // 1. Expired drafts never submitted: their files go unless a case already refers to them.
             var expiredBefore = now.AddDays(-Math.Max(0, options.ExpiredDraftGraceDays));
@@ -97,11 +120,47 @@ public static class ApplyRetention
                 }
             }
 
+            // 4. The mail outbox: delivered mail after its days, exhausted mail without address and body.
+            var sentBefore = now.AddDays(-options.SentMailDays);
+            var mailsDeleted = await db.Outbox.Where(m => m.SentAt != null && m.SentAt < sentBefore).ExecuteDeleteAsync(cancellationToken);
+            var givenUp = await db.Outbox.Where(m => m.SentAt == null && m.GaveUpAt == null && m.Attempts >= mail.MaxAttempts)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.GaveUpAt, now).SetProperty(m => m.To, "").SetProperty(m => m.Body, ""), cancellationToken);
+
+            // 5. The audit log past its period.
+            var purged = await PurgeAuditAsync(auditBefore, batch, now, cancellationToken);
+
             // An intermediate save, not left to the transaction behaviour: the anonymised cases must be
             // written while the retention window is still open (the triggers refuse them once it closes).
             await db.SaveChangesAsync(cancellationToken);
             await db.Database.ExecuteSqlRawAsync("DELETE FROM retention_window", cancellationToken);
-            return new Result(drafts.Count, anonymised, [.. deleteAfterCommit.Distinct(StringComparer.Ordinal)]);
+            return new Result(drafts.Count, anonymised, [.. deleteAfterCommit.Distinct(StringComparer.Ordinal)])
+            {
+                MailsDeleted = mailsDeleted,
+                MailsGivenUp = givenUp,
+                AuditEntriesPurged = purged,
+            };
+        }
+
+        /// <summary>
+        /// Deletes the oldest stretch of the chain whose entries are all past the cut-off (a batch at a
+        /// time) and records its last row as the anchor, so verification of what remains still passes.
+        /// </summary>
+        private async Task<int> PurgeAuditAsync(DateTimeOffset auditBefore, int batch, DateTimeOffset now, CancellationToken cancellationToken)
+        {
+            var firstKept = await db.AuditLog.Where(e => e.ChainSeq != null && e.At >= auditBefore).MinAsync(e => e.ChainSeq, cancellationToken);
+            var last = await db.AuditLog.Where(e => e.ChainSeq != null && (firstKept == null || e.ChainSeq < firstKept)).OrderBy(e => e.ChainSeq).Take(batch)
+                .OrderByDescending(e => e.ChainSeq).Select(e => new { e.ChainSeq, e.Hash }).FirstOrDefaultAsync(cancellationToken);
+            var purged = await db.AuditLog.Where(e => e.ChainSeq == null && e.At < auditBefore).ExecuteDeleteAsync(cancellationToken);
+            if (last is null)
+            {
+                return purged;
+            }
+
+            purged += await db.AuditLog.Where(e => e.ChainSeq <= last.ChainSeq).ExecuteDeleteAsync(cancellationToken);
+            db.AuditChainAnchors.Add(new AuditChainAnchor(AuditChain.AuditTable, last.ChainSeq!.Value, last.Hash!, now));
+            db.AuditLog.Add(new AuditEntry(now, SystemActor, AuditActions.AuditPurge, AuditOutcome.Ok,
+                detail: string.Create(CultureInfo.InvariantCulture, $"{purged} entries up to chain number {last.ChainSeq}")));
+            return purged;
         }
 
         private async Task AnonymiseAsync(Case @case, CaseWorkflow workflow, DateTimeOffset now, List<string> deleteAfterCommit, CancellationToken cancellationToken)
@@ -140,8 +199,8 @@ public static class ApplyRetention
             var result = await mediator.Send(new Command(), cancellationToken);
             var deleted = await DeleteAsync(result.ReleasedFiles, cancellationToken);
             deleted += await DeleteOrphansAsync(clock.GetUtcNow().AddHours(-Math.Max(1, options.OrphanFileGraceHours)), Math.Clamp(options.BatchSize, 1, 10_000), cancellationToken);
-            logger.LogInformation("Retention: {Drafts} expired drafts deleted, {Cases} closed cases anonymised, {Files} files deleted",
-                result.DraftsDeleted, result.CasesAnonymised, deleted);
+            logger.LogInformation("Retention: {Drafts} expired drafts deleted, {Cases} closed cases anonymised, {Files} files deleted, {Mails} sent mails deleted, {GivenUp} failed mails cleared, {Audit} audit entries purged",
+                result.DraftsDeleted, result.CasesAnonymised, deleted, result.MailsDeleted, result.MailsGivenUp, result.AuditEntriesPurged);
             return (result, deleted);
         }
 

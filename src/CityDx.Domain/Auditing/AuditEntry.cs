@@ -21,12 +21,15 @@ public enum AuditOutcome
 /// <summary>
 /// 監査ログ: one read of a case's personal data or one change, by whom and when. Append-only (the
 /// application refuses to change or delete an entry, and on PostgreSQL and SQLite a trigger does
-/// too). The detail is short and never personal: an action name or a filter, not a comment.
+/// too) — except the retention job's purge of entries older than the audit retention period.
+/// The detail is short and never personal: an action name or a filter, not a comment. Tamper-evident:
+/// each entry carries a hash chained to the one before it (<see cref="IChained"/>).
 /// </summary>
-public class AuditEntry
+public class AuditEntry : IChained
 {
     public const int MaxActionLength = 64;
     public const int MaxDetailLength = 200;
+    public const int MaxChangesLength = 8000;
 
     private AuditEntry() { }
 
@@ -53,6 +56,56 @@ public class AuditEntry
     public string? ReceiptNumber { get; private set; }
     public AuditOutcome Outcome { get; private set; }
     public string? Detail { get; private set; }
+
+    /// <summary>
+    /// For a configuration change: the changed rows before → after, compact JSON (never personal
+    /// data; secrets masked). Null for reads and case work.
+    /// </summary>
+    public string? Changes
+    {
+        get;
+        init => field = value is { Length: > MaxChangesLength } ? value[..MaxChangesLength] : value;
+    }
+
+    public long? ChainSeq { get; set; }
+    public string? PrevHash { get; set; }
+    public string? Hash { get; set; }
+}
+
+/// <summary>
+/// A row of a hash chain (監査ログ and case history are tamper-evident): <see cref="ChainSeq"/> counts
+/// the rows of its table without gaps, <see cref="Hash"/> is SHA-256 over <see cref="PrevHash"/> (the
+/// hash of the row before) and the row's canonical content. Set when the row is inserted (a
+/// database trigger on PostgreSQL, the application on SQLite), never by the code that writes the row.
+/// </summary>
+public interface IChained
+{
+    long? ChainSeq { get; set; }
+    string? PrevHash { get; set; }
+    string? Hash { get; set; }
+}
+
+/// <summary>
+/// The last row the retention job purged from a chained table: verification accepts the oldest
+/// remaining row when its predecessor is this one. Written only by the purge.
+/// </summary>
+public class AuditChainAnchor
+{
+    private AuditChainAnchor() { }
+
+    public AuditChainAnchor(string table, long chainSeq, string hash, DateTimeOffset at)
+    {
+        TableName = table;
+        ChainSeq = chainSeq;
+        Hash = hash;
+        At = at;
+    }
+
+    public long Id { get; private set; }
+    public string TableName { get; private set; } = "";
+    public long ChainSeq { get; private set; }
+    public string Hash { get; private set; } = "";
+    public DateTimeOffset At { get; private set; }
 }
 
 /// <summary>The action names the audit log records (and the admin page offers as a filter).</summary>
@@ -80,8 +133,16 @@ public static class AuditActions
     public const string ApiClientRevoke = "api-client.revoke";
     public const string ApiClientRotate = "api-client.rotate";
     public const string StaffTimeChange = "staff-time.change";
+    public const string CounterFile = "counter.file";
+    public const string CounterReceptionRead = "counter.reception-read";
+    public const string ProcedureChange = "procedure.change";
+    public const string FormChange = "form.change";
+    public const string FormPublish = "form.publish";
+    public const string FormImport = "form.import";
+    public const string AuditPurge = "audit.purge";
 
     public static readonly IReadOnlyList<string> All =
         [CaseRead, CaseAction, CaseCorrectionRequest, CaseMessage, CaseIssueDocument, CaseSetFee, CaseFeePayment, CaseFeeRefund, PaymentImport, PaymentCallback, CaseDownload, CaseAssign, CaseBatch, CaseAnonymise,
-            WorkflowChange, QueueList, QueueExport, ApiDenied, ApiClientRegister, ApiClientRevoke, ApiClientRotate, StaffTimeChange];
+            CounterFile, CounterReceptionRead, WorkflowChange, ProcedureChange, FormChange, FormPublish, FormImport, QueueList, QueueExport, ApiDenied,
+            ApiClientRegister, ApiClientRevoke, ApiClientRotate, StaffTimeChange, AuditPurge];
 }

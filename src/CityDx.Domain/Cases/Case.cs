@@ -304,8 +304,13 @@ public sealed record CaseActor(string UserId, IReadOnlyCollection<string> Roles)
         new(userId, [.. isStaff ? [WorkflowRole.Staff] : Array.Empty<string>(), .. isApprover ? [WorkflowRole.Approver] : Array.Empty<string>()]);
 }
 
-/// <summary>One line of a case's history: who (in which role), when, what action, from → to, and the comment. Never changed or deleted.</summary>
-public class CaseHistoryEntry
+/// <summary>
+/// One line of a case's history: who (in which role), when, what action, from → to, and the comment.
+/// Never changed or deleted (retention only clears the comment and an applicant's id). Tamper-evident
+/// like the audit log (<see cref="Auditing.IChained"/>); the comment and the actor are in the chain
+/// through <see cref="ErasableDigest"/>, so erasing them by retention leaves the chain intact.
+/// </summary>
+public class CaseHistoryEntry : Auditing.IChained
 {
     private CaseHistoryEntry() { }
 
@@ -335,4 +340,11 @@ public class CaseHistoryEntry
     public string? FromStatus { get; private set; }
     public string ToStatus { get; private set; } = "";
     public string? Comment { get; private set; }
+
+    public long? ChainSeq { get; set; }
+    public string? PrevHash { get; set; }
+    public string? Hash { get; set; }
+
+    /// <summary>SHA-256 of the actor and the comment, set with the chain: what remains of them after retention erased them.</summary>
+    public string? ErasableDigest { get; set; }
 }

@@ -43,6 +43,12 @@ public class OutboxMessage
     /// <summary>The last failure's type and message from the mail server (no personal data).</summary>
     public string? LastError { get; private set; }
 
+    /// <summary>
+    /// When delivery stopped trying (the last allowed attempt failed). The address and the body are
+    /// cleared then; what stays (kind, case, attempts, error, dates) is what an operator needs.
+    /// </summary>
+    public DateTimeOffset? GaveUpAt { get; private set; }
+
     public void MarkSent(DateTimeOffset now)
     {
         SentAt = now;
@@ -50,10 +56,26 @@ public class OutboxMessage
         LastError = null;
     }
 
-    public void MarkFailed(string error, DateTimeOffset now)
+    /// <summary>
+    /// One failed attempt. After <paramref name="maxAttempts"/> failures the mail is given up: its
+    /// personal content (address, body) is not kept longer than retries can use it.
+    /// </summary>
+    public void MarkFailed(string error, DateTimeOffset now, int maxAttempts)
     {
         Attempts++;
         LastError = error.Length > 500 ? error[..500] : error;
         NextAttemptAt = now + Backoff[Math.Min(Attempts - 1, Backoff.Length - 1)];
+        if (Attempts >= maxAttempts)
+        {
+            GiveUp(now);
+        }
+    }
+
+    /// <summary>Stops delivery and clears the address and the body (also for a mail that exhausted its attempts under a higher limit).</summary>
+    public void GiveUp(DateTimeOffset now)
+    {
+        GaveUpAt ??= now;
+        To = "";
+        Body = "";
     }
 }

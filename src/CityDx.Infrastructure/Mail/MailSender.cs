@@ -33,6 +33,13 @@ public sealed class MailOptions
     /// <summary>How often the outbox is delivered, in seconds.</summary>
     [Range(1, 86400, ErrorMessage = "Mail:DeliverEverySeconds must be between {1} and {2}.")]
     public int DeliverEverySeconds { get; set; } = 10;
+
+    /// <summary>
+    /// Attempts before a mail is given up (with the back-off of 1 min, 5 min, 15 min, 1 h, then 6 h,
+    /// the default 10 tries for about a day and a half). A given-up mail keeps no address or body.
+    /// </summary>
+    [Range(1, 100, ErrorMessage = "Mail:MaxAttempts must be between {1} and {2}.")]
+    public int MaxAttempts { get; set; } = 10;
 }
 
 /// <summary>Sends one message. SMTP in production, a pickup folder in development: a provider choice, hence the interface.</summary>

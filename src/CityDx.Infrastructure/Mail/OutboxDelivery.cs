@@ -7,7 +7,8 @@ namespace CityDx.Infrastructure.Mail;
 
 /// <summary>
 /// Delivers due outbox messages: each one sent, then marked sent; a failure is recorded and retried
-/// later with back-off, so an SMTP outage delays mail but loses none. Runs as a scheduled job.
+/// later with back-off, so an SMTP outage delays mail but loses none; after Mail:MaxAttempts
+/// failures the mail is given up and its address and body cleared. Runs as a scheduled job.
 /// </summary>
 public sealed class OutboxDelivery(CityDxDbContext db, IMailSender sender, MailOptions options, TimeProvider clock, ILogger<OutboxDelivery> logger)
 {
@@ -15,7 +16,7 @@ public sealed class OutboxDelivery(CityDxDbContext db, IMailSender sender, MailO
     {
         var now = clock.GetUtcNow();
         var due = await db.Outbox
-            .Where(m => m.SentAt == null && m.NextAttemptAt <= now)
+            .Where(m => m.SentAt == null && m.GaveUpAt == null && m.NextAttemptAt <= now)
             .OrderBy(m => m.NextAttemptAt)
             .Take(batchSize)
             .ToListAsync(cancellationToken);
@@ -36,7 +37,7 @@ public sealed class OutboxDelivery(CityDxDbContext db, IMailSender sender, MailO
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                message.MarkFailed($"{ex.GetType().Name}: {ex.Message}", clock.GetUtcNow());
+                message.MarkFailed($"{ex.GetType().Name}: {ex.Message}", clock.GetUtcNow(), options.MaxAttempts);
                 failed++;
                 logger.LogWarning("Mail {MessageId} ({Kind}) not delivered, attempt {Attempts}: {Error}", message.Id, message.Kind, message.Attempts, ex.GetType().Name);
             }

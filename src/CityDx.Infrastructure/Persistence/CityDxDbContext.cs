@@ -39,6 +39,7 @@ public abstract class CityDxDbContext(DbContextOptions options)
     public DbSet<IssuedDocument> IssuedDocuments => Set<IssuedDocument>();
     public DbSet<CounterReception> CounterReceptions => Set<CounterReception>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<AuditChainAnchor> AuditChainAnchors => Set<AuditChainAnchor>();
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
     public DbSet<ApiClientUnit> ApiClientUnits => Set<ApiClientUnit>();
     public DbSet<KpiMonth> KpiMonths => Set<KpiMonth>();
@@ -68,7 +69,7 @@ public abstract class CityDxDbContext(DbContextOptions options)
     {
         foreach (var entry in ChangeTracker.Entries())
         {
-            if (entry.Entity is CaseHistoryEntry or AnswerRevision or CaseMessage or AuditEntry && (entry.State is EntityState.Modified or EntityState.Deleted))
+            if (entry.Entity is CaseHistoryEntry or AnswerRevision or CaseMessage or AuditEntry or AuditChainAnchor && (entry.State is EntityState.Modified or EntityState.Deleted))
             {
                 throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} is append-only.");
             }

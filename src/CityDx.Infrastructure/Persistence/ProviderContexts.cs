@@ -13,6 +13,19 @@ public sealed class SqliteCityDxDbContext(DbContextOptions<SqliteCityDxDbContext
         // SQLite has no timestamp type; store instants as sortable integers so ORDER BY and ranges work.
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
     }
+
+    /// <summary>SQLite has one writer and no sha256(): the application chains new audit and history rows (PostgreSQL's trigger does it there).</summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        AuditChain.ChainAdded(this);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        AuditChain.ChainAdded(this);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
 }
 
 /// <summary>The production case store. Migrations in Migrations/Postgres.</summary>

@@ -6,6 +6,7 @@ using CityDx.Infrastructure.Configuration;
 using CityDx.Infrastructure.Mail;
 using CityDx.Infrastructure.Persistence;
 using CityDx.Web.Jobs;
+using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace CityDx.Web.Startup;
@@ -44,6 +45,7 @@ public static class BackgroundSetup
         services.AddScoped<OutboxDelivery>();
         var retention = services.AddSettings<RetentionOptions>(configuration, RetentionOptions.Section,
             o => CronExpression.TryParse(o.Cron, out _), "Retention:Cron must be a Quartz cron expression (seconds minutes hours day-of-month month day-of-week), e.g. \"0 30 2 * * ?\".");
+        services.AddScoped<AuditChainVerifier>();
         services.AddScoped<ApplyRetention.Run>();
 
         var database = configuration.ReadSettings<DatabaseOptions>(DatabaseOptions.Section); // registered by AddCityDxDatabase

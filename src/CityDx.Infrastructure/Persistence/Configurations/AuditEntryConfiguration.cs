@@ -12,6 +12,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         // Append-only by trigger too. The admin search reads newest first by (at, id), narrowed by
         // receipt number, actor or action: one index for each, so no search scans the table.
         b.ToTable("audit_entries");
+        b.Property(e => e.Changes).HasMaxLength(AuditEntry.MaxChangesLength);
+        AuditChainAnchorConfiguration.Map(b);
         b.HasKey(e => e.Id);
         b.Property(e => e.ActorId).HasMaxLength(450);
         b.Property(e => e.Action).HasMaxLength(AuditEntry.MaxActionLength);

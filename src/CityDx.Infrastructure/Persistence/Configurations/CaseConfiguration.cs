@@ -58,6 +58,8 @@ internal sealed class CaseHistoryEntryConfiguration : IEntityTypeConfiguration<C
     public void Configure(EntityTypeBuilder<CaseHistoryEntry> b)
     {
         b.ToTable("case_history");
+        b.Property(h => h.ErasableDigest).HasMaxLength(64);
+        AuditChainAnchorConfiguration.Map(b);
         b.HasKey(h => h.Id);
         b.Property(h => h.ActorUserId).HasMaxLength(450);
         b.Property(h => h.ActorRole).HasMaxLength(20);
