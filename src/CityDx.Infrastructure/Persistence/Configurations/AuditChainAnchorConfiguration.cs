@@ -11,13 +11,13 @@ namespace CityDx.Infrastructure.Persistence.Configurations;
 /// </summary>
 public sealed class AuditChainAnchorConfiguration : IEntityTypeConfiguration<AuditChainAnchor>
 {
-    public void Configure(EntityTypeBuilder<AuditChainAnchor> b)
+    public void Configure(EntityTypeBuilder<AuditChainAnchor> builder)
     {
-        b.ToTable("audit_chain_anchors");
-        b.HasKey(a => a.Id);
-        b.Property(a => a.TableName).HasMaxLength(64);
-        b.Property(a => a.Hash).HasMaxLength(64);
-        b.HasIndex(a => new { a.TableName, a.ChainSeq }).IsUnique();
+        builder.ToTable("audit_chain_anchors");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.TableName).HasMaxLength(64);
+        builder.Property(a => a.Hash).HasMaxLength(64);
+        builder.HasIndex(a => new { a.TableName, a.ChainSeq }).IsUnique();
     }
 
     /// <summary>The chain's columns on a chained table.</summary>
