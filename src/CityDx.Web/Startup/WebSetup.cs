@@ -15,8 +15,24 @@ public sealed class RateLimitOptions
     public const string FilingPolicy = "filing";
     public const string ApiClientPolicy = "api-client";
 
-    /// <summary>Sign-in, registration and account-mail (confirm, resend, password reset) requests per IP address per minute.</summary>
+    /// <summary>
+    /// Account requests (sign-in, registration, confirm, resend, password reset, 2FA, settings) per
+    /// account per minute: the signed-in account, the email or user id the form names, or the
+    /// half-finished two-factor sign-in. Never per address alone (<see cref="Security.AccountRateLimits"/>).
+    /// </summary>
     public int SignInPerMinute { get; set; } = 10;
+
+    /// <summary>Anonymous account POSTs per address per minute that name no account, and registration/mail POSTs per address: a generous ceiling for a shared address.</summary>
+    public int AccountPostsPerAddress { get; set; } = 100;
+
+    /// <summary>Failed sign-ins per account (from any address) per minute before further attempts wait (<see cref="Security.SignInThrottle"/>).</summary>
+    public int SignInFailuresPerAccount { get; set; } = 20;
+
+    /// <summary>Failed sign-ins per account from one address per minute.</summary>
+    public int SignInFailuresPerAccountAndAddress { get; set; } = 10;
+
+    /// <summary>Failed sign-ins per address per minute (a generous ceiling: correct sign-ins are never counted).</summary>
+    public int SignInFailuresPerAddress { get; set; } = 100;
 
     /// <summary>Filing posts (start, each page saved, submit) per user (or IP) per minute; reading the pages is not limited.</summary>
     public int FilingPerMinute { get; set; } = 60;
@@ -68,14 +84,21 @@ public static class WebSetup
                 options.Conventions.AuthorizeFolder("/Cases", Policies.Staff);
                 options.Conventions.AuthorizeFolder("/Counter", Policies.Counter);
                 options.Conventions.AuthorizeFolder("/Administration", Policies.Admin);
+                options.Conventions.AuthorizePage("/Administration/SearchAuditLog", Policies.CityAdmin);
+                options.Conventions.AuthorizeFolder("/Administration/ApiClients", Policies.CityAdmin);
                 options.Conventions.AuthorizeFolder("/Statistics", Policies.Dashboard);
                 options.Conventions.AllowAnonymousToPage("/Statistics/ListOpenDatasets");
                 options.Conventions.AddPageRoute("/Administration/SaveProcedure", "/admin/procedures/new");
+                // A missing or unknown handler is a 404/405, never a page rendered without its data.
+                options.Conventions.ConfigureFilter(new UnknownHandlerFilter());
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 
         services.AddRouting(o => o.LowercaseUrls = true);
+
+        // No "Server: Kestrel": the server's name tells a scanner what to try and nobody else anything.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
 
         // Japanese text goes out as text, not as numeric character references.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -89,12 +112,14 @@ public static class WebSetup
         });
 
         var limits = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        services.AddSingleton(limits);
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<Pages.Shared.Navigation>();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(RateLimitOptions.SignInPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.SignInPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            options.AddPolicy(RateLimitOptions.SignInPolicy, http => AccountRateLimits.Partition(http, limits));
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => AccountRateLimits.AddressCeiling(http, limits));
             options.AddPolicy(RateLimitOptions.FilingPolicy, http => HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
                 ? RateLimitPartition.GetNoLimiter("read")
                 : RateLimitPartition.GetFixedWindowLimiter(

@@ -10,7 +10,7 @@ namespace CityDx.Web.Pages.Cases;
 /// 案件一覧(処理待ち) with its filters and 一括処理: the batch form posts the chosen cases (or "all
 /// matching the filter") and one action; the page then lists each case's result.
 /// </summary>
-public sealed class ListQueueModel(IMediator mediator, QueueOptions options) : PageModel
+public sealed class ListQueueModel(IMediator mediator, QueueOptions options, IValidator<ListQueue.Query> queueRules) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public QueueFilterForm Filter { get; set; } = new();
@@ -68,6 +68,15 @@ public sealed class ListQueueModel(IMediator mediator, QueueOptions options) : P
 
     public async Task<IActionResult> OnPostBatchAsync(CancellationToken ct)
     {
+        // The filter the batch came from is checked by the queue's own rules: a refused filter runs no batch.
+        var filterCheck = await queueRules.ValidateAsync(new ListQueue.Query(Filter.ToFilter(), Filter.SortOrDefault), ct);
+        if (!filterCheck.IsValid)
+        {
+            this.AddValidationErrors(new ValidationException(filterCheck.Errors), FilterFields);
+            Result = await mediator.Send(new ListQueue.Query(new ListQueue.Filter()), ct);
+            return Page();
+        }
+
         try
         {
             BatchResult = await mediator.Send(new BatchAction.Command(Selected, AllMatching ? Filter.ToFilter() : null, BatchActionCode, BatchComment,
