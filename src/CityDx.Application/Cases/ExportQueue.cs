@@ -85,6 +85,20 @@ public static class ExportQueue
         }
     }
 
+    /// <summary>The answers as JSON a person can read in a spreadsheet: Japanese as text, not as \\u escapes.</summary>
+    private static string Readable(string? answers)
+    {
+        if (string.IsNullOrEmpty(answers))
+        {
+            return "";
+        }
+
+        using var document = System.Text.Json.JsonDocument.Parse(answers);
+        return System.Text.Json.JsonSerializer.Serialize(document.RootElement, ReadableJson);
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions ReadableJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>Writes the export as CSV (UTF-8 with BOM, CRLF, header row of column codes) while reading the rows.</summary>
     public static async Task WriteCsvAsync(Export export, Stream output, IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
     {
@@ -114,7 +128,7 @@ public static class ExportQueue
                     "assignee" => row.Assignee ?? "",
                     "applicant_name" => row.ApplicantName ?? "",
                     "applicant_kana" => row.ApplicantKana ?? "",
-                    "answers" => row.Answers ?? "",
+                    "answers" => Readable(row.Answers),
                     _ => "",
                 });
             }

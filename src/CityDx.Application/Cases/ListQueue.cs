@@ -98,6 +98,12 @@ public static partial class ListQueue
                     AssigneeName = db.Users.Where(u => u.Id == c.AssigneeUserId).Select(u => u.DisplayName).FirstOrDefault(),
                 })
                 .ToListAsync(cancellationToken);
+            if (rows.Any(r => !reference.Units.ContainsKey(r.OrganisationUnitId) || !reference.Workflows.ByProcedure.ContainsKey(r.ProcedureId)))
+            {
+                // A procedure or unit newer than the cached names (published seconds ago): read them afresh rather than fail.
+                reference = await QueueReferenceData.LoadAsync(db, cancellationToken);
+                workflows = reference.Workflows;
+            }
 
             string? next = null;
             if (rows.Count > pageSize)

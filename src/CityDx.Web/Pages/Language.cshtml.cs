@@ -1,3 +1,4 @@
+using CityDx.Web.Security;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +15,7 @@ public sealed class LanguageModel : PageModel
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = Request.IsHttps });
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? StripCulture(returnUrl!) : "/");
+        return LocalRedirect(Url.LocalOrNull(returnUrl) is { } back ? StripCulture(back) : "/");
     }
 
     /// <summary>A ?culture= left in the return address would override the cookie just set.</summary>

@@ -17,6 +17,9 @@ public static class Policies
     /// <summary>窓口代行申請: filing on a visitor's behalf is counter work, for the Staff role (not approvers alone).</summary>
     public const string Counter = nameof(Counter);
     public const string Admin = nameof(Admin);
+
+    /// <summary>City-wide settings (audit log, integration clients): an admin of the city, who belongs to no unit (not an affiliated body's admin).</summary>
+    public const string CityAdmin = nameof(CityAdmin);
     public const string Analyst = nameof(Analyst);
 
     /// <summary>ダッシュボード: analysts and admins (all, or an affiliated body's own procedures) and staff (their own units).</summary>
@@ -34,11 +37,27 @@ public static class Policies
         options.AddPolicy(Staff, p => p.RequireRole(Roles.Staff, Roles.Approver));
         options.AddPolicy(Counter, p => p.RequireRole(Roles.Staff));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
+        options.AddPolicy(CityAdmin, p => p.RequireRole(Roles.Admin).AddRequirements(new CityAdminRequirement()));
         options.AddPolicy(Analyst, p => p.RequireRole(Roles.Analyst, Roles.Admin));
         options.AddPolicy(Dashboard, p => p.RequireRole(Roles.Analyst, Roles.Admin, Roles.Staff, Roles.Approver));
         options.AddPolicy(ApiCasesRead, p => p.AddAuthenticationSchemes(ApiClientAuthenticationHandler.SchemeName).RequireAuthenticatedUser()
             .RequireClaim(ApiClientAuthenticationHandler.ScopeClaim, ApiClientAuthenticationHandler.CasesRead));
         options.AddPolicy(ApiCasesTransition, p => p.AddAuthenticationSchemes(ApiClientAuthenticationHandler.SchemeName).RequireAuthenticatedUser()
             .RequireClaim(ApiClientAuthenticationHandler.ScopeClaim, ApiClientAuthenticationHandler.CasesTransition));
+    }
+}
+
+/// <summary>The admin belongs to no unit (<see cref="CityDx.Application.Administration.AdminScope.IsCityAdminAsync"/>).</summary>
+public sealed class CityAdminRequirement : IAuthorizationRequirement;
+
+public sealed class CityAdminHandler(CityDx.Infrastructure.Persistence.CityDxDbContext db) : AuthorizationHandler<CityAdminRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, CityAdminRequirement requirement)
+    {
+        var userId = context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+        if (userId is not null && await CityDx.Application.Administration.AdminScope.IsCityAdminAsync(db, userId, CancellationToken.None))
+        {
+            context.Succeed(requirement);
+        }
     }
 }

@@ -59,6 +59,7 @@ public static class IdentitySetup
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddAuthorization(Policies.Register);
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, CityAdminHandler>();
         return services;
     }
 

@@ -39,6 +39,7 @@ public static class Pipeline
         app.UseRouting();
         app.UseAuthentication();
         app.UseOutputCache();            // after authentication: never for signed-in users
+        app.UseAccountFormForRateLimits(); // lets the limiter key account POSTs by the account they name
         app.UseRateLimiter();
         app.UseAuthorization();
         return app;

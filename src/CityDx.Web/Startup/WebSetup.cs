@@ -17,9 +17,25 @@ public sealed class RateLimitOptions
     public const string FilingPolicy = "filing";
     public const string ApiClientPolicy = "api-client";
 
-    /// <summary>Sign-in, registration and account-mail (confirm, resend, password reset) requests per IP address per minute.</summary>
+    /// <summary>
+    /// Account requests (sign-in, registration, confirm, resend, password reset, 2FA, settings) per
+    /// account per minute: the signed-in account, the email or user id the form names, or the
+    /// half-finished two-factor sign-in. Never per address alone (<see cref="Security.AccountRateLimits"/>).
+    /// </summary>
     [Range(1, 100_000, ErrorMessage = "RateLimits:SignInPerMinute must be between {1} and {2}.")]
     public int SignInPerMinute { get; set; } = 10;
+
+    /// <summary>Anonymous account POSTs per address per minute that name no account, and registration/mail POSTs per address: a generous ceiling for a shared address.</summary>
+    public int AccountPostsPerAddress { get; set; } = 100;
+
+    /// <summary>Failed sign-ins per account (from any address) per minute before further attempts wait (<see cref="Security.SignInThrottle"/>).</summary>
+    public int SignInFailuresPerAccount { get; set; } = 20;
+
+    /// <summary>Failed sign-ins per account from one address per minute.</summary>
+    public int SignInFailuresPerAccountAndAddress { get; set; } = 10;
+
+    /// <summary>Failed sign-ins per address per minute (a generous ceiling: correct sign-ins are never counted).</summary>
+    public int SignInFailuresPerAddress { get; set; } = 100;
 
     /// <summary>Filing posts (start, each page saved, submit) per user (or IP) per minute; reading the pages is not limited.</summary>
     [Range(1, 100_000, ErrorMessage = "RateLimits:FilingPerMinute must be between {1} and {2}.")]
@@ -88,9 +104,13 @@ public static class WebSetup
                 options.Conventions.AuthorizeFolder("/Payments", Policies.Staff);
                 options.Conventions.AuthorizeFolder("/Counter", Policies.Counter);
                 options.Conventions.AuthorizeFolder("/Administration", Policies.Admin);
+                options.Conventions.AuthorizePage("/Administration/SearchAuditLog", Policies.CityAdmin);
+                options.Conventions.AuthorizeFolder("/Administration/ApiClients", Policies.CityAdmin);
                 options.Conventions.AuthorizeFolder("/Statistics", Policies.Dashboard);
                 options.Conventions.AllowAnonymousToPage("/Statistics/ListOpenDatasets");
                 options.Conventions.AddPageRoute("/Administration/SaveProcedure", "/admin/procedures/new");
+                // A missing or unknown handler is a 404/405, never a page rendered without its data.
+                options.Conventions.ConfigureFilter(new UnknownHandlerFilter());
             })
             // A refused request (validation, conflict) reaches every page the same way.
             .AddMvcOptions(o => o.Filters.Add<CityDx.Web.Pages.RefusedRequestFilter>())
@@ -98,6 +118,9 @@ public static class WebSetup
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 
         services.AddRouting(o => o.LowercaseUrls = true);
+
+        // No "Server: Kestrel": the server's name tells a scanner what to try and nobody else anything.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
 
         // Japanese text goes out as text, not as numeric character references.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -115,12 +138,13 @@ public static class WebSetup
         services.AddSettings<ProxyOptions>(ProxyOptions.Section, o => o.NetworksAreValid(),
             "ForwardedHeaders:KnownNetworks must each be a network in CIDR notation, e.g. 172.16.0.0/12.");
         var limits = services.AddSettings<RateLimitOptions>(configuration, RateLimitOptions.Section);
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<Pages.Shared.Navigation>();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(RateLimitOptions.SignInPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.SignInPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            options.AddPolicy(RateLimitOptions.SignInPolicy, http => AccountRateLimits.Partition(http, limits));
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => AccountRateLimits.AddressCeiling(http, limits));
             options.AddPolicy(RateLimitOptions.FilingPolicy, http => HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
                 ? RateLimitPartition.GetNoLimiter("read")
                 : RateLimitPartition.GetFixedWindowLimiter(

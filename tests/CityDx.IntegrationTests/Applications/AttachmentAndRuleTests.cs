@@ -126,13 +126,16 @@ public sealed class AttachmentAndRuleTests(CityDxFactory factory) : IClassFixtur
         Assert.Equal("attachment", own.Content.Headers.ContentDisposition?.DispositionType);
         Assert.Equal("application/pdf", own.Content.Headers.ContentType?.MediaType);
         Assert.Equal(Pdf, await own.Content.ReadAsByteArrayAsync());
+        Assert.True(own.Headers.CacheControl?.NoStore, "A personal download must not be kept by the browser or a proxy");
 
         var other = await PortalClient.SignedInAsync(factory, Demo.Citizen2);
         Assert.Equal(HttpStatusCode.NotFound, (await other.Http.GetAsync(href)).StatusCode);
 
         var attachmentId = href.Split('/')[^1];
         var kita = await PortalClient.SignedInAsync(factory, Demo.KitaStaff);
-        Assert.Equal(HttpStatusCode.OK, (await kita.Http.GetAsync($"/staff/cases/{caseId}/attachments/{attachmentId}")).StatusCode);
+        var staffDownload = await kita.Http.GetAsync($"/staff/cases/{caseId}/attachments/{attachmentId}");
+        Assert.Equal(HttpStatusCode.OK, staffDownload.StatusCode);
+        Assert.True(staffDownload.Headers.CacheControl?.NoStore);
         var miyakojima = await PortalClient.SignedInAsync(factory, Demo.MiyakojimaStaff);
         Assert.Equal(HttpStatusCode.NotFound, (await miyakojima.Http.GetAsync($"/staff/cases/{caseId}/attachments/{attachmentId}")).StatusCode);
         // Another case's id in the address does not unlock it either.

@@ -52,6 +52,7 @@ public sealed class IssuedDocumentTests(IssuedDocumentTests.Factory factory) : I
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
         Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
         Assert.Equal(Pdf, await download.Content.ReadAsByteArrayAsync());
+        Assert.True(download.Headers.CacheControl?.NoStore, "A personal download must not be kept by the browser or a proxy");
 
         // Nobody else: another citizen, another ward's staff.
         var other = await PortalClient.SignedInAsync(factory, Demo.Citizen2);
@@ -59,7 +60,9 @@ public sealed class IssuedDocumentTests(IssuedDocumentTests.Factory factory) : I
         var documentId = href.Split('/')[^1];
         var miyakojima = await PortalClient.SignedInAsync(factory, Demo.MiyakojimaStaff);
         Assert.Equal(HttpStatusCode.NotFound, (await miyakojima.Http.GetAsync($"/staff/cases/{caseId}/documents/{documentId}")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await kita.Http.GetAsync($"/staff/cases/{caseId}/documents/{documentId}")).StatusCode);
+        var staffDownload = await kita.Http.GetAsync($"/staff/cases/{caseId}/documents/{documentId}");
+        Assert.Equal(HttpStatusCode.OK, staffDownload.StatusCode);
+        Assert.True(staffDownload.Headers.CacheControl?.NoStore);
 
         // The default validity (30 days here) passes: the link is gone and the download is not found.
         factory.Clock.Advance(TimeSpan.FromDays(32));

@@ -32,6 +32,9 @@ public class CityDxFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Mail:DeliverEverySeconds", "3600");
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("RateLimits:SignInPerMinute", "1000");
+        // Every test client shares one address; the tests of a class fail many sign-ins on purpose.
+        builder.UseSetting("RateLimits:SignInFailuresPerAddress", "100000");
+        builder.UseSetting("RateLimits:AccountPostsPerAddress", "100000");
         builder.UseSetting("RateLimits:FilingPerMinute", "1000");
         builder.UseSetting("Serilog:MinimumLevel:Default", Environment.GetEnvironmentVariable("CITYDX_TEST_LOGLEVEL") ?? "Warning");
     }

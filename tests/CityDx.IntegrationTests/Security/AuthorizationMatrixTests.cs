@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using System.Net;
 using CityDx.Infrastructure.Persistence;
 using CityDx.IntegrationTests.Infrastructure;
@@ -225,4 +226,61 @@ public sealed class AuthorizationMatrixTests(CityDxFactory factory) : IClassFixt
 
         Assert.True(accepted.Count == 0, "POST without a token was not refused:\n" + string.Join("\n", accepted));
     }
+
+    /// <summary>
+    /// Every page × a POST with no handler and a POST with <c>?handler=nope</c>, by someone who may
+    /// open the page, with a valid antiforgery token (so the request really reaches the page): a page
+    /// without such a handler answers 404 or 405 — never a page rendered without its data (a 500).
+    /// </summary>
+    [Fact]
+    public async Task Every_page_answers_a_missing_or_unknown_handler_with_404_or_405()
+    {
+        var people = new Dictionary<string, PortalClient>();
+        foreach (var person in new[] { Demo.Citizen, Demo.KitaStaff, Demo.Admin, Demo.Analyst })
+        {
+            people[person] = await PortalClient.SignedInAsync(factory, person);
+        }
+
+        var resources = await SeedAsync(people[Demo.Citizen]);
+        var pages = factory.Services.GetRequiredService<IEnumerable<EndpointDataSource>>().SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
+            .Select(e => (Pattern: "/" + e.RoutePattern.RawText!.TrimStart('/'), Page: e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.CompiledPageActionDescriptor>()))
+            .Where(p => p.Page is not null && p.Pattern != "/error")
+            .DistinctBy(p => p.Pattern)
+            .ToList();
+        Assert.True(pages.Count > 40, $"Only {pages.Count} pages found");
+        var wrong = new List<string>();
+        foreach (var (pattern, page) in pages)
+        {
+            var client = people[pattern switch
+            {
+                _ when pattern.StartsWith("/admin", StringComparison.Ordinal) => Demo.Admin,
+                _ when pattern.StartsWith("/staff", StringComparison.Ordinal) => Demo.KitaStaff,
+                "/dashboard" => Demo.Analyst,
+                _ => Demo.Citizen,
+            }];
+            var url = Url(pattern, resources);
+            var token = await TokenAsync(client);
+            var requests = new List<string> { url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "handler=nope" };
+            // A page with its own unnamed POST handler handles a plain POST: that is not a missing handler.
+            if (!page!.HandlerMethods.Any(h => h.HttpMethod == "Post" && h.Name is null))
+            {
+                requests.Add(url);
+            }
+
+            foreach (var request in requests)
+            {
+                var response = await client.Http.PostAsync(request, new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+                if (response.StatusCode is not (HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed))
+                {
+                    wrong.Add($"POST {request}: {(int)response.StatusCode}");
+                }
+            }
+        }
+
+        Assert.True(wrong.Count == 0, "A missing or unknown handler was not refused with 404/405:\n" + string.Join("\n", wrong));
+    }
+
+    /// <summary>The antiforgery token of a signed-in person, from the sign-out form every page carries.</summary>
+    private static async Task<string> TokenAsync(PortalClient client) =>
+        (await client.GetPageAsync("/procedures")).QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
 }

@@ -39,7 +39,10 @@ public sealed class VirusScanTests(VirusScanTests.ScanFactory factory) : IClassF
         }
     }
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => SeedAsync(factory);
+
+    /// <summary>A procedure whose one question is a PDF upload.</summary>
+    internal static async Task SeedAsync(CityDxFactory factory)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CityDxDbContext>();
@@ -78,5 +81,38 @@ public sealed class VirusScanTests(VirusScanTests.ScanFactory factory) : IClassF
         var clean = await Filing.PostPageAsync(citizen, first, new Dictionary<string, string>(), [new TestFile("document", "scan.pdf", "%PDF-1.4\n%%EOF\n"u8.ToArray())]);
         Assert.Equal(HttpStatusCode.Redirect, clean.StatusCode);
         Assert.Equal(2, factory.Clamd.Scanned);
+    }
+}
+
+/// <summary>clamd configured but not answering: the upload is refused (fail closed) with a message, and nothing is saved.</summary>
+public sealed class VirusScanUnavailableTests(VirusScanUnavailableTests.DownFactory factory) : IClassFixture<VirusScanUnavailableTests.DownFactory>
+{
+    public sealed class DownFactory : CityDxFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            // A port nothing listens on: taken, then given back.
+            var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            builder.UseSetting("Files:ClamAv:Host", "127.0.0.1");
+            builder.UseSetting("Files:ClamAv:Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    [Fact]
+    public async Task An_upload_is_refused_while_clamd_does_not_answer()
+    {
+        await VirusScanTests.SeedAsync(factory);
+        var citizen = await PortalClient.SignedInAsync(factory, Demo.Citizen);
+        var first = await Filing.StartAsync(citizen, "test-scan");
+
+        var refused = await Filing.PostPageAsync(citizen, first, new Dictionary<string, string>(), [new TestFile("document", "scan.pdf", "%PDF-1.4\n%%EOF\n"u8.ToArray())]);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("確認できませんでした", string.Join(" ", (await PortalClient.ReadAsync(refused)).ErrorSummary()));
+        await using var scope = factory.Services.CreateAsyncScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<CityDxDbContext>().DraftFiles.AnyAsync());
     }
 }

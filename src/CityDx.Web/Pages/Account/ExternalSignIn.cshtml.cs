@@ -1,3 +1,4 @@
+using CityDx.Web.Security;
 using CityDx.Application.Account;
 using CityDx.Application.Resources;
 using CityDx.Web.Startup;
@@ -45,9 +46,9 @@ public sealed class ExternalSignInModel(IMediator mediator, IStringLocalizer<Sha
         switch (result.Outcome)
         {
             case ExternalSignIn.Outcome.SignedIn:
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+                return LocalRedirect(Url.LocalOrHome(ReturnUrl));
             case ExternalSignIn.Outcome.RequiresTwoFactor:
-                return RedirectToPage("/Account/SignInWithCode", new { ReturnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null });
+                return RedirectToPage("/Account/SignInWithCode", new { ReturnUrl = Url.LocalOrNull(ReturnUrl) });
             case ExternalSignIn.Outcome.NeedsEmail:
                 Email = result.Email;
                 DisplayName = result.DisplayName;

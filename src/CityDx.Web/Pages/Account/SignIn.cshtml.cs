@@ -1,3 +1,4 @@
+using CityDx.Web.Security;
 using CityDx.Application.Account;
 using SignInUseCase = CityDx.Application.Account.SignIn;
 using CityDx.Application.Resources;
@@ -13,7 +14,7 @@ using Microsoft.Extensions.Localization;
 namespace CityDx.Web.Pages.Account;
 
 [EnableRateLimiting(RateLimitOptions.SignInPolicy)]
-public sealed class SignInModel(IMediator mediator, IStringLocalizer<SharedResource> l, OidcOptions oidc, SignInManager<ApplicationUser> signIn) : PageModel
+public sealed class SignInModel(IMediator mediator, IStringLocalizer<SharedResource> l, OidcOptions oidc, SignInManager<ApplicationUser> signIn, SignInThrottle throttle) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -36,13 +37,28 @@ public sealed class SignInModel(IMediator mediator, IStringLocalizer<SharedResou
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString();
+        if (throttle.IsThrottled(Email ?? "", address))
+        {
+            // Failures only are counted, so whoever shares this address and knows their password is not refused.
+            ModelState.AddModelError(nameof(Email), l["SignIn.TooManyAttempts"]);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = "60";
+            return Page();
+        }
+
         var outcome = await mediator.Send(new SignInUseCase.Command(Email ?? "", Password ?? ""), ct);
+        if (outcome is SignInUseCase.Outcome.Failed or SignInUseCase.Outcome.LockedOut)
+        {
+            throttle.RecordFailure(Email ?? "", address);
+        }
+
         switch (outcome)
         {
             case SignInUseCase.Outcome.SignedIn:
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+                return LocalRedirect(Url.LocalOrHome(ReturnUrl));
             case SignInUseCase.Outcome.RequiresTwoFactor:
-                return RedirectToPage("/Account/SignInWithCode", new { ReturnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null });
+                return RedirectToPage("/Account/SignInWithCode", new { ReturnUrl = Url.LocalOrNull(ReturnUrl) });
             case SignInUseCase.Outcome.EmailNotConfirmed:
                 EmailNotConfirmed = true;
                 ModelState.AddModelError(nameof(Email), l["SignIn.EmailNotConfirmed"]);
@@ -67,7 +83,7 @@ public sealed class SignInModel(IMediator mediator, IStringLocalizer<SharedResou
             return NotFound();
         }
 
-        var back = Url.Page("/Account/ExternalSignIn", new { ReturnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null });
+        var back = Url.Page("/Account/ExternalSignIn", new { ReturnUrl = Url.LocalOrNull(ReturnUrl) });
         return Challenge(signIn.ConfigureExternalAuthenticationProperties(oidc.Scheme, back), oidc.Scheme);
     }
 }

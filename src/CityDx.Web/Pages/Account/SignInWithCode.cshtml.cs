@@ -1,3 +1,4 @@
+using CityDx.Web.Security;
 using CityDx.Application.Account;
 using CityDx.Application.Resources;
 using CityDx.Web.Startup;
@@ -36,7 +37,7 @@ public sealed class SignInWithCodeModel(IMediator mediator, IStringLocalizer<Sha
         switch (outcome)
         {
             case SignInWithCode.Outcome.SignedIn:
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+                return LocalRedirect(Url.LocalOrHome(ReturnUrl));
             case SignInWithCode.Outcome.LockedOut:
                 ModelState.AddModelError(nameof(Code), l["SignIn.LockedOut"]);
                 break;

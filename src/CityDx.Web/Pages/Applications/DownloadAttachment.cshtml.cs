@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CityDx.Web.Pages.Applications;
 
-/// <summary>Downloads an attachment of a case (Applicant view): always as an attachment, never rendered inline.</summary>
+/// <summary>Downloads an attachment of a case (Applicant view): always as an attachment, never rendered inline, never stored by a browser or proxy.</summary>
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class DownloadAttachmentModel(IMediator mediator) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid id, Guid attachmentId, CancellationToken ct)

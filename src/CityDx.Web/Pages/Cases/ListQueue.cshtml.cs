@@ -1,4 +1,5 @@
 using CityDx.Application.Cases;
+using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +10,7 @@ namespace CityDx.Web.Pages.Cases;
 /// 案件一覧(処理待ち) with its filters and 一括処理: the batch form posts the chosen cases (or "all
 /// matching the filter") and one action; the page then lists each case's result.
 /// </summary>
-public sealed class ListQueueModel(IMediator mediator, QueueOptions options) : PageModel, INamesErrors, IRedisplays
+public sealed class ListQueueModel(IMediator mediator, QueueOptions options, IValidator<ListQueue.Query> queueRules) : PageModel, INamesErrors, IRedisplays
 {
     [BindProperty(SupportsGet = true)]
     public QueueFilterForm Filter { get; set; } = new();
@@ -70,6 +71,14 @@ public sealed class ListQueueModel(IMediator mediator, QueueOptions options) : P
 
     public async Task<IActionResult> OnPostBatchAsync(CancellationToken ct)
     {
+        // The filter the batch came from is checked by the queue's own rules first: a refused filter runs no batch.
+        var filterCheck = await queueRules.ValidateAsync(new ListQueue.Query(Filter.ToFilter(), Filter.SortOrDefault), ct);
+        if (!filterCheck.IsValid)
+        {
+            this.AddValidationErrors(new ValidationException(filterCheck.Errors), p => FilterFields.GetValueOrDefault(p, p));
+            return await ShowAsync(new ListQueue.Query(new ListQueue.Filter()), ct);
+        }
+
         BatchResult = await mediator.Send(new BatchAction.Command(Selected, AllMatching ? Filter.ToFilter() : null, BatchActionCode, BatchComment,
             string.IsNullOrEmpty(BatchAssignee) ? null : BatchAssignee), ct);
         return await ShowAsync(new ListQueue.Query(Filter.ToFilter(), Filter.SortOrDefault), ct);

@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CityDx.Web.Pages.Shared;
+
+/// <summary>
+/// The site navigation shows a link only to whoever may open its page: each link's page is found in
+/// the app's endpoints and the authorization service is asked with the very policy that guards it
+/// (folder conventions, page policies, anonymous pages), so the menu cannot drift from the rules.
+/// </summary>
+public sealed class Navigation(EndpointDataSource endpoints, IAuthorizationPolicyProvider policies, IAuthorizationService authorization)
+{
+    public sealed record Link(string Page, string Href, string LabelKey);
+
+    /// <summary>In menu order.</summary>
+    public static readonly IReadOnlyList<Link> Links =
+    [
+        new("/Procedures/ListProcedures", "/procedures", "Nav.FindProcedure"),
+        new("/Statistics/ListOpenDatasets", "/open-data", "OpenData.Title"),
+        new("/Applications/ListMyApplications", "/my/applications", "Nav.MyApplications"),
+        new("/Cases/ListQueue", "/staff/cases", "Nav.CaseQueue"),
+        new("/Counter/FileAtCounter", "/staff/counter", "Nav.Counter"),
+        new("/Statistics/GetDashboard", "/dashboard", "Kpi.Title"),
+        new("/Administration/ListManagedProcedures", "/admin/procedures", "Nav.Admin"),
+        new("/Administration/SearchAuditLog", "/admin/audit", "Audit.Title"),
+        new("/Administration/ApiClients/ListApiClients", "/admin/api-clients", "ApiClients.Title"),
+    ];
+
+    /// <summary>The combined policy of each page (null: anonymous), worked out once per node.</summary>
+    private static readonly ConcurrentDictionary<string, Task<AuthorizationPolicy?>> PagePolicies = new(StringComparer.Ordinal);
+
+    public async Task<IReadOnlyList<Link>> VisibleAsync(ClaimsPrincipal user)
+    {
+        var visible = new List<Link>();
+        foreach (var link in Links)
+        {
+            var policy = await PagePolicies.GetOrAdd(link.Page, PolicyOfAsync);
+            if (policy is null || (await authorization.AuthorizeAsync(user, policy)).Succeeded)
+            {
+                visible.Add(link);
+            }
+        }
+
+        return visible;
+    }
+
+    private async Task<AuthorizationPolicy?> PolicyOfAsync(string page)
+    {
+        var endpoint = endpoints.Endpoints.FirstOrDefault(e => e.Metadata.GetMetadata<PageActionDescriptor>()?.ViewEnginePath == page)
+            ?? throw new InvalidOperationException($"The navigation links to {page}, which is not a page.");
+        if (endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+        {
+            return null;
+        }
+
+        return await AuthorizationPolicy.CombineAsync(policies, endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>());
+    }
+}
