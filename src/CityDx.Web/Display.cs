@@ -1,5 +1,6 @@
 using System.Globalization;
 using CityDx.Application.Cases;
+using CityDx.Application.Common;
 using CityDx.Application.Resources;
 using CityDx.Domain;
 using CityDx.Domain.Cases;
@@ -17,8 +18,13 @@ public static class Display
     public static string DateTime(DateTimeOffset instant) =>
         JapanTime.ToJst(instant).ToString(English ? "d MMM yyyy HH:mm" : "yyyy年M月d日 HH:mm", CultureInfo.CurrentCulture);
 
+    /// <summary>A date in the reader's language; in Japanese in the city's <see cref="DateStyle"/> (和暦, 西暦 or both).</summary>
     public static string Date(DateOnly date) =>
-        date.ToString(English ? "d MMMM yyyy" : "yyyy年M月d日", CultureInfo.CurrentCulture);
+        English ? date.ToString("d MMMM yyyy", CultureInfo.CurrentCulture) : DateDisplay.Japanese(date, DateDisplay.Style);
+
+    /// <summary>An answer as filed, in the reader's language; a date answer in Japanese follows the city's <see cref="DateStyle"/>.</summary>
+    public static string Answer(AnsweredField answer) =>
+        English ? answer.ValueEn : answer.Date is { } date ? DateDisplay.Japanese(date, DateDisplay.Style) : answer.ValueJa;
 
     /// <summary>Status in the words of the person looking: citizens and staff use different terms (glossary).</summary>
     public static string Status(IStringLocalizer<SharedResource> l, string status, bool staffView) =>

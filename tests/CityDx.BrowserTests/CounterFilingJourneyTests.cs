@@ -30,7 +30,7 @@ public sealed partial class CounterFilingJourneyTests(BrowserFixture browser) : 
         await page.GetByLabel("飼い主の氏名(フリガナ)").FillAsync("オオサカ ハナコ");
         var address = page.GetByRole(AriaRole.Group, new() { Name = "飼い主の住所" });
         await address.GetByLabel("郵便番号").FillAsync("5300005");
-        await address.GetByLabel("都道府県").FillAsync("大阪府");
+        await address.GetByLabel("都道府県").SelectOptionAsync("大阪府");
         await address.GetByLabel("市区町村").FillAsync("大阪市北区");
         await address.GetByLabel("番地・建物名・部屋番号").FillAsync("1-3-20");
         await page.GetByLabel("日中の連絡先電話番号").FillAsync("06-6208-8181");

@@ -27,10 +27,14 @@ public static class EditWorkflow
         IReadOnlyList<StateLine> States, IReadOnlyList<WorkflowTransition> Transitions)
     {
         public int RetentionYears { get; init; }
+
+        /// <summary>A fee due at filing must be paid before review (the payment gate).</summary>
+        public bool PaymentBeforeReview { get; init; } = true;
     }
 
     /// <summary>The approval step and the escalation rule.</summary>
-    public sealed record SetOptions(string ProcedureCode, bool RequiresApproval, int? EscalateWhenOverdueDays) : ICommand<bool>, IAuditedRequest
+    /// <param name="PaymentBeforeReview">支払確認後に審査 (null: unchanged).</param>
+    public sealed record SetOptions(string ProcedureCode, bool RequiresApproval, int? EscalateWhenOverdueDays, bool? PaymentBeforeReview = null) : ICommand<bool>, IAuditedRequest
     {
         public string AuditAction => Domain.Auditing.AuditActions.WorkflowChange;
 
@@ -112,6 +116,7 @@ public static class EditWorkflow
                 [.. workflow.States.Select(s => new StateLine(s, inUse.GetValueOrDefault(s.Code)))], workflow.Transitions)
             {
                 RetentionYears = p.RetentionYears,
+                PaymentBeforeReview = workflow.PaymentBeforeReview,
             };
         }
     }
@@ -126,7 +131,8 @@ public static class EditWorkflow
           ICommandHandler<AddTransition, bool>, ICommandHandler<RemoveTransition, bool>
     {
         public ValueTask<bool> Handle(SetOptions command, CancellationToken cancellationToken) =>
-            ChangeAsync(command.ProcedureCode, w => w.WithApproval(command.RequiresApproval).WithEscalation(command.EscalateWhenOverdueDays), nameof(SetOptions.RequiresApproval), cancellationToken);
+            ChangeAsync(command.ProcedureCode, w => w.WithApproval(command.RequiresApproval).WithEscalation(command.EscalateWhenOverdueDays)
+                .WithPaymentBeforeReview(command.PaymentBeforeReview ?? w.PaymentBeforeReview), nameof(SetOptions.RequiresApproval), cancellationToken);
 
         public ValueTask<bool> Handle(AddState command, CancellationToken cancellationToken) =>
             ChangeAsync(command.ProcedureCode, w =>
@@ -169,14 +175,26 @@ public static class EditWorkflow
             }
 
             var inUse = (await CountsAsync(db, procedure.Id, cancellationToken)).Keys.ToList();
-            Workflows.Run(() =>
+            var before = procedure.Workflow;
+            var changed = Workflows.Run(() =>
             {
-                var changed = edit(procedure.Workflow);
+                var changed = edit(before);
                 procedure.ChangeWorkflow(changed, inUse, allowIncomplete ? IncompleteButSafe : null);
+                return changed;
             }, l, property);
-            await db.SaveChangesAsync(cancellationToken);
+            if (await RoleHolders.StrandedByEditAsync(db, procedure, before, changed, cancellationToken) is { } stranded)
+            {
+                var unit = await db.OrganisationUnits.AsNoTracking().SingleAsync(u => u.Id == stranded.Unit, cancellationToken);
+                var english = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+                throw new[] { (property, string.Format(System.Globalization.CultureInfo.CurrentCulture, l["Workflow.NoRoleHolder"].Value,
+                    unit.Name(english), l["Workflow.Role." + stranded.Role].Value, StateName(changed, stranded.State, english))) }.ToValidationException();
+            }
+
             return true;
         }
+
+        private string StateName(CaseWorkflow workflow, string code, bool english) =>
+            CaseStatus.IsBuiltIn(code) ? l["Status.Staff." + code].Value : workflow.State(code) is { } s ? (english ? s.NameEn : s.NameJa) ?? code : code;
 
         /// <summary>A state nobody can reach yet is unused, so harmless while the admin joins it up; a trap for cases never is.</summary>
         private static readonly string[] IncompleteButSafe = ["Workflow.Unreachable"];

@@ -37,7 +37,6 @@ public static class SetRetention
             }
 
             Workflows.Run(() => procedure.SetRetention(command.Years!.Value), l, nameof(Command.Years));
-            await db.SaveChangesAsync(cancellationToken);
             return true;
         }
     }

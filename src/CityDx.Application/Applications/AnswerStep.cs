@@ -1,5 +1,6 @@
 using CityDx.Application.Common;
 using CityDx.Application.Procedures;
+using CityDx.Application.PostalCodes;
 using CityDx.Application.Resources;
 using CityDx.Domain.Attachments;
 using CityDx.Domain.Cases;
@@ -110,7 +111,7 @@ public static class AnswerStep
                     .ToListAsync(cancellationToken)
                 : [];
             var files = await db.DraftFiles.AsNoTracking().Where(f => f.DraftId == draft.Id).OrderBy(f => f.UploadedAt)
-                .Select(f => new SavedFile(f.Id, f.FieldKey, f.FileName, f.Size)).ToListAsync(cancellationToken);
+                .Select(f => new SavedFile(f.Id, f.FieldKey, f.File.FileName, f.File.Size)).ToListAsync(cancellationToken);
             return new StepPage(
                 draft.Id, procedure.Code, procedure.NameJa, procedure.NameEn, query.PageKey, pages.Number(query.PageKey), pages.Pages.Count,
                 page?.Step, definition.Fields, wards, procedure.Proxy, draft.WardId, draft.IsProxy, answers,
@@ -175,7 +176,7 @@ public static class AnswerStep
             }
             else
             {
-                var validation = definition.ValidateStep(page.Step!, answers);
+                var validation = definition.ValidateStep(page.Step!, answers, await db.AnswerContextAsync(clock, answers, cancellationToken));
                 pageErrors = [.. validation.Errors.Select(e => (LocalizationExtensions.AnswerProperty(e.FieldKey), l.Describe(e, definition.FieldOf(e), user.PrefersEnglish)))];
             }
 
@@ -187,10 +188,7 @@ public static class AnswerStep
 
             foreach (var file in accepted.Values.SelectMany(f => f))
             {
-                await using var content = file.File.OpenRead();
-                var stored = await store.SaveAsync(content, cancellationToken);
-                db.DraftFiles.Add(new DraftFile(file.Id, draft.Id, file.File.FieldKey, FileContent.SafeName(file.File.FileName, file.Kind),
-                    file.Kind.ContentType, stored.Size, stored.Sha256, stored.Key, now));
+                db.DraftFiles.Add(new DraftFile(file.Id, draft.Id, file.File.FieldKey, await store.StoreAsync(file, cancellationToken), now));
             }
 
             if (page.IsApplicantPage)
@@ -205,6 +203,8 @@ public static class AnswerStep
             draft.SaveStep(page.Key, owns, stepAnswers, now, options.Value.Lifetime);
             try
             {
+                // Saved here rather than by the transaction behaviour: a lost race on the draft gets the
+                // draft's own message, not a case's.
                 await db.SaveChangesAsync(cancellationToken);
             }
             catch (DbUpdateConcurrencyException)

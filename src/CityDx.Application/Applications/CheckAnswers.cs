@@ -1,4 +1,5 @@
 using CityDx.Application.Common;
+using CityDx.Application.PostalCodes;
 using CityDx.Application.Resources;
 using CityDx.Domain.Cases;
 using CityDx.Domain.Forms;
@@ -69,8 +70,8 @@ public static class CheckAnswers
                 return summary with { IncompletePage = incomplete.Key };
             }
 
-            var fileNames = await db.DraftFiles.AsNoTracking().Where(f => f.DraftId == draft.Id).ToDictionaryAsync(f => f.Id, f => f.FileName, cancellationToken);
-            var clean = definition.Validate(raw).Answers;
+            var fileNames = await db.DraftFiles.AsNoTracking().Where(f => f.DraftId == draft.Id).ToDictionaryAsync(f => f.Id, f => f.File.FileName, cancellationToken);
+            var clean = definition.Validate(raw, await db.AnswerContextAsync(clock, raw, cancellationToken)).Answers;
             var answered = AnsweredField.From(definition, clean, fileNames);
             var sections = new List<Section>();
             foreach (var page in pages.Pages)

@@ -31,7 +31,7 @@ public static class DownloadAttachment
             var cases = query.As == Audience.Staff ? db.VisibleToStaff(userId) : db.OwnedBy(userId);
             var attachment = await db.Attachments.AsNoTracking()
                 .Where(a => a.Id == query.AttachmentId && a.CaseId == query.CaseId && cases.Any(c => c.Id == a.CaseId))
-                .Select(a => new { a.FileName, a.ContentType, a.StorageKey })
+                .Select(a => new { a.File.FileName, a.File.ContentType, a.File.StorageKey })
                 .FirstOrDefaultAsync(cancellationToken);
             return attachment is null ? null : new File(attachment.FileName, attachment.ContentType, () => files.OpenRead(attachment.StorageKey));
         }

@@ -27,7 +27,7 @@ public static class DownloadIssuedDocument
             var document = await db.IssuedDocuments.AsNoTracking()
                 .Where(d => d.Id == query.DocumentId && d.CaseId == query.CaseId && cases.Any(c => c.Id == d.CaseId))
                 .Where(d => staff || d.ExpiresOn >= today)
-                .Select(d => new { d.FileName, d.ContentType, d.StorageKey })
+                .Select(d => new { d.File.FileName, d.File.ContentType, d.File.StorageKey })
                 .FirstOrDefaultAsync(cancellationToken);
             return document is null ? null : new DownloadAttachment.File(document.FileName, document.ContentType, () => files.OpenRead(document.StorageKey));
         }

@@ -36,23 +36,17 @@ public static class GetCorrection
         public async ValueTask<Detail?> Handle(Query query, CancellationToken cancellationToken)
         {
             var userId = user.RequireUserId();
-            var @case = await db.OwnedBy(userId).AsNoTracking()
-                .Include(c => c.History)
-                .FirstOrDefaultAsync(c => c.Id == query.Id, cancellationToken);
-            if (@case is null)
+            if (await CaseView.LoadAsync(db, db.OwnedBy(userId), query.Id, cancellationToken) is not { } view)
             {
                 return null;
             }
 
-            var procedure = await db.Procedures.AsNoTracking().SingleAsync(p => p.Id == @case.ProcedureId, cancellationToken);
-            var version = await db.FormVersions.AsNoTracking().SingleAsync(v => v.Id == @case.FormVersionId, cancellationToken);
+            var (@case, procedure, version, _, _) = view;
             var definition = version.Definition;
             var correction = RequestCorrection.OpenOn(@case, definition);
             var open = correction is null ? [] : @case.CorrectionFields.ToHashSet(StringComparer.Ordinal);
             var editable = definition.Fields.Where(f => open.Contains(f.Key)).ToList();
-            var fileNames = await db.Attachments.AsNoTracking().Where(a => a.CaseId == @case.Id)
-                .ToDictionaryAsync(a => a.Id, a => a.FileName, cancellationToken);
-            var others = AnsweredField.From(definition, @case.Answers, fileNames).Where(a => !open.Contains(a.Key)).ToList();
+            var others = view.Answers.Where(a => !open.Contains(a.Key)).ToList();
             return new Detail(@case.Id, @case.ReceiptNumber, procedure.NameJa, procedure.NameEn, correction, editable, others,
                 Inputs(editable, @case.Answers), RuleValues(editable, @case.Answers), @case.Version);
         }

@@ -35,26 +35,23 @@ public static class GetMyApplication
         CorrectionLine? Correction,
         IReadOnlyList<MessageLine> Messages,
         bool CanReply,
-        IReadOnlyList<DocumentLine> Documents);
+        IReadOnlyList<DocumentLine> Documents)
+    {
+        /// <summary>Review waits for the fee due at filing: the page says so.</summary>
+        public bool AwaitingPayment { get; init; }
+    }
 
     public sealed class Handler(CityDxDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<Query, Detail?>
     {
         public async ValueTask<Detail?> Handle(Query query, CancellationToken cancellationToken)
         {
             var userId = user.RequireUserId();
-            var @case = await db.OwnedBy(userId).AsNoTracking()
-                .Include(c => c.History)
-                .FirstOrDefaultAsync(c => c.Id == query.Id, cancellationToken);
-            if (@case is null)
+            if (await CaseView.LoadAsync(db, db.OwnedBy(userId), query.Id, cancellationToken) is not { } view)
             {
                 return null;
             }
 
-            var procedure = await db.Procedures.AsNoTracking().SingleAsync(p => p.Id == @case.ProcedureId, cancellationToken);
-            var version = await db.FormVersions.AsNoTracking().SingleAsync(v => v.Id == @case.FormVersionId, cancellationToken);
-            var unit = await db.OrganisationUnits.AsNoTracking().SingleAsync(u => u.Id == @case.OrganisationUnitId, cancellationToken);
-            var attachments = await db.Attachments.AsNoTracking().Where(a => a.CaseId == @case.Id).OrderBy(a => a.UploadedAt)
-                .Select(a => new AttachmentLine(a.Id, a.FieldKey, a.FileName, a.Size)).ToListAsync(cancellationToken);
+            var (@case, procedure, version, unit, attachments) = view;
             // Internal notes never leave the staff side; expired documents are no longer offered.
             var messages = await db.CaseMessages.AsNoTracking()
                 .Where(m => m.CaseId == @case.Id && m.Kind != MessageKind.InternalNote)
@@ -64,12 +61,12 @@ public static class GetMyApplication
             var documents = await db.IssuedDocuments.AsNoTracking()
                 .Where(d => d.CaseId == @case.Id && d.ExpiresOn >= today)
                 .OrderBy(d => d.IssuedAt)
-                .Select(d => new DocumentLine(d.Id, d.FileName, d.Size, d.IssuedAt, d.ExpiresOn, false)).ToListAsync(cancellationToken);
+                .Select(d => new DocumentLine(d.Id, d.File.FileName, d.File.Size, d.IssuedAt, d.ExpiresOn, false)).ToListAsync(cancellationToken);
             var workflow = procedure.Workflow;
             return new Detail(
                 @case.Id, @case.ReceiptNumber, procedure.NameJa, procedure.NameEn, workflow.CitizenStatus(@case.Status), @case.SubmittedAt, @case.DueDate,
                 unit.NameJa, unit.NameEn,
-                AnsweredField.From(version.Definition, @case.Answers, attachments.ToDictionary(a => a.Id, a => a.FileName)),
+                view.Answers,
                 // The citizen sees changes of state in their own words; assignment and escalation are internal.
                 @case.History.Where(h => h.FromStatus != h.ToStatus).OrderBy(h => h.At).ThenBy(h => h.Id)
                     .Select(h => new HistoryLine(h.At, h.FromStatus is { } f ? new StateLabel(workflow.CitizenStatus(f)) : null,
@@ -83,7 +80,10 @@ public static class GetMyApplication
                 RequestCorrection.OpenOn(@case, version.Definition),
                 messages,
                 workflow.AcceptsMessages(@case.Status),
-                documents);
+                documents)
+            {
+                AwaitingPayment = Payments.FeePaymentLine.AwaitsPayment(workflow, @case),
+            };
         }
     }
 }

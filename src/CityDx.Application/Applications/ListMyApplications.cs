@@ -17,7 +17,11 @@ public static class ListMyApplications
 
     public sealed record MyApplications(IReadOnlyList<DraftItem> Drafts, IReadOnlyList<Item> Items);
 
-    public sealed record Item(Guid Id, string ReceiptNumber, string ProcedureNameJa, string ProcedureNameEn, string Status, DateTimeOffset SubmittedAt, DateTimeOffset UpdatedAt);
+    public sealed record Item(Guid Id, string ReceiptNumber, string ProcedureNameJa, string ProcedureNameEn, string Status, DateTimeOffset SubmittedAt, DateTimeOffset UpdatedAt)
+    {
+        /// <summary>The fee's state (手数料: 未払い, 支払済, …), so a slip paid at a store shows as paid here.</summary>
+        public PaymentState Payment { get; init; }
+    }
 
     public sealed record DraftItem(Guid Id, string ProcedureCode, string ProcedureNameJa, string ProcedureNameEn, DateTimeOffset UpdatedAt, DateTimeOffset ExpiresAt);
 
@@ -36,12 +40,12 @@ public static class ListMyApplications
             var rows = await db.OwnedBy(userId)
                 .Join(db.Procedures, c => c.ProcedureId, p => p.Id, (c, p) => new { c, p })
                 .OrderByDescending(x => x.c.SubmittedAt)
-                .Select(x => new { x.c.Id, x.c.ReceiptNumber, x.p.NameJa, x.p.NameEn, x.c.Status, x.c.SubmittedAt, x.c.UpdatedAt, x.c.ProcedureId, x.p.WorkflowJson })
+                .Select(x => new { x.c.Id, x.c.ReceiptNumber, x.p.NameJa, x.p.NameEn, x.c.Status, x.c.SubmittedAt, x.c.UpdatedAt, x.c.ProcedureId, x.p.WorkflowJson, x.c.PaymentState })
                 .Take(200)
                 .ToListAsync(cancellationToken);
             // States an admin added read as the citizen's few words (処理中, or the outcome).
             var workflows = rows.DistinctBy(r => r.ProcedureId).ToDictionary(r => r.ProcedureId, r => CaseWorkflow.FromJson(r.WorkflowJson));
-            var items = rows.Select(r => new Item(r.Id, r.ReceiptNumber, r.NameJa, r.NameEn, workflows[r.ProcedureId].CitizenStatus(r.Status), r.SubmittedAt, r.UpdatedAt)).ToList();
+            var items = rows.Select(r => new Item(r.Id, r.ReceiptNumber, r.NameJa, r.NameEn, workflows[r.ProcedureId].CitizenStatus(r.Status), r.SubmittedAt, r.UpdatedAt) { Payment = r.PaymentState }).ToList();
             return new MyApplications(drafts, items);
         }
     }

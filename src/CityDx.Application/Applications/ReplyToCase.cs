@@ -47,7 +47,6 @@ public static class ReplyToCase
 
             var message = new CaseMessage(command.CaseId, MessageKind.FromApplicant, userId, command.Body!, clock.GetUtcNow());
             db.CaseMessages.Add(message);
-            await db.SaveChangesAsync(cancellationToken);
             return message.Id;
         }
     }

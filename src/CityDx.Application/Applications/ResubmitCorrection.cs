@@ -1,5 +1,6 @@
 using CityDx.Application.Cases;
 using CityDx.Application.Common;
+using CityDx.Application.PostalCodes;
 using CityDx.Application.Resources;
 using CityDx.Domain.Attachments;
 using CityDx.Domain.Cases;
@@ -79,7 +80,7 @@ public static class ResubmitCorrection
             }
 
             var (uploads, errors) = await UploadedFiles.CheckVisibleAsync(definition, editable, merged, command.Files, scanner, l, user.PrefersEnglish, cancellationToken);
-            var validation = definition.Validate(merged);
+            var validation = definition.Validate(merged, await db.AnswerContextAsync(clock, merged, cancellationToken));
             errors.AddRange(validation.Errors.Select(e =>
                 (LocalizationExtensions.AnswerProperty(e.FieldKey), l.Describe(e, definition.FieldOf(e), user.PrefersEnglish))));
             if (errors.Count > 0)
@@ -90,16 +91,11 @@ public static class ResubmitCorrection
             var now = clock.GetUtcNow();
             foreach (var upload in uploads)
             {
-                await using var content = upload.File.OpenRead();
-                var stored = await files.SaveAsync(content, cancellationToken);
-                db.Attachments.Add(new Attachment(upload.Id, @case.Id, upload.File.FieldKey, FileContent.SafeName(upload.File.FileName, upload.Kind),
-                    upload.Kind.ContentType, stored.Size, stored.Sha256, stored.Key, now));
+                db.Attachments.Add(new Attachment(upload.Id, @case.Id, upload.File.FieldKey, await files.StoreAsync(upload, cancellationToken), now));
             }
 
             var workflow = await db.WorkflowOfAsync(@case.ProcedureId, cancellationToken);
             db.AnswerRevisions.Add(Workflows.Run(() => @case.Resubmit(workflow, validation.Answers, userId, calendar, now), l, "", "Correction.NotOpen"));
-
-            await db.SaveChangesAsync(cancellationToken);
             return @case.Status;
         }
     }

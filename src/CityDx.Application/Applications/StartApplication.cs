@@ -80,7 +80,6 @@ public static class StartApplication
             var version = (await db.FormVersions.FindAsync([procedure.CurrentFormVersionId!.Value], cancellationToken))!;
             var draft = Draft.Start(user.RequireUserId(), procedure.Id, version.Id, clock.GetUtcNow(), options.Value.Lifetime);
             db.Drafts.Add(draft);
-            await db.SaveChangesAsync(cancellationToken);
             var pages = new FilingPages(procedure, version.Definition, new Dictionary<string, string?>()).Pages;
             return new Started(draft.Id, pages.Count > 0 ? pages[0].Key : null);
         }

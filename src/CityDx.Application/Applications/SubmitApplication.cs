@@ -1,4 +1,5 @@
 using CityDx.Application.Common;
+using CityDx.Application.PostalCodes;
 using CityDx.Application.Resources;
 using CityDx.Domain;
 using CityDx.Domain.Attachments;
@@ -34,11 +35,9 @@ public static class SubmitApplication
         }
     }
 
-    public sealed class Handler(CityDxDbContext db, ICurrentUser user, TimeProvider clock, BusinessCalendar calendar, Notifications notifications, IStringLocalizer<SharedResource> l)
+    public sealed class Handler(CityDxDbContext db, ICurrentUser user, TimeProvider clock, CaseFiling filings, IStringLocalizer<SharedResource> l)
         : ICommandHandler<Command, Result?>
     {
-        private const int ReceiptAttempts = 5;
-
         public async ValueTask<Result?> Handle(Command command, CancellationToken cancellationToken)
         {
             var userId = user.RequireUserId();
@@ -74,7 +73,7 @@ public static class SubmitApplication
             // Everything again, as at each page: nothing the browser kept is trusted.
             var unitId = await db.RouteToAsync(procedure, draft.WardId, cancellationToken);
             var (proxy, proxyAnswers, errors) = await db.CheckApplicantAsync(procedure, draft.WardId, draft.IsProxy, raw, l, user.PrefersEnglish, cancellationToken);
-            var validation = version.Definition.Validate(raw);
+            var validation = version.Definition.Validate(raw, await db.AnswerContextAsync(clock, raw, cancellationToken));
             errors.AddRange(validation.Errors.Select(e =>
                 (LocalizationExtensions.AnswerProperty(e.FieldKey), l.Describe(e, version.Definition.FieldOf(e), user.PrefersEnglish))));
             if (errors.Count > 0 || unitId is null)
@@ -86,52 +85,23 @@ public static class SubmitApplication
             var fileIds = validation.Answers.Values.Concat(proxyAnswers?.Answers.Values ?? [])
                 .SelectMany(v => v.Split('\n')).Select(v => Guid.TryParse(v, out var id) ? id : Guid.Empty).ToHashSet();
             var files = await db.DraftFiles.AsNoTracking().Where(f => f.DraftId == draft.Id).ToListAsync(cancellationToken);
-            var due = calendar.AddBusinessDays(JapanTime.DateOf(now), procedure.StandardProcessingDays);
-
-            for (var attempt = 1; ; attempt++)
+            var attachments = files.Where(f => fileIds.Contains(f.Id)).Select(f => new NewAttachment(f.Id, f.FieldKey, f.File, f.UploadedAt)).ToList();
+            var filing = new CheckedFiling(procedure, version, userId, unitId.Value, Channel.Online, validation.Answers, draft.Id, userId, now, proxy, null, attachments);
+            var @case = await filings.FileAsync(filing, async (made, ct) =>
             {
-                var @case = Case.Submit(ReceiptNumber.Generate(), procedure.Id, version.Id, userId, unitId.Value, Channel.Online,
-                    validation.Answers, draft.Id, due, userId, now, proxy);
-                await db.NameApplicantAsync(@case, version.Definition, validation.Answers, null, cancellationToken);
-                if (procedure is { FeeTiming: FeeTiming.AtFiling, FeeYen: > 0 and var fee })
+                // A retry starts from a fresh copy of the draft (the change tracker was cleared).
+                if (db.Entry(draft).State == EntityState.Detached)
                 {
-                    @case.RequireFee(fee);
-                }
-
-                db.Cases.Add(@case);
-                foreach (var file in files.Where(f => fileIds.Contains(f.Id)))
-                {
-                    db.Attachments.Add(new Attachment(file.Id, @case.Id, file.FieldKey, file.FileName, file.ContentType, file.Size, file.Sha256, file.StorageKey, file.UploadedAt));
+                    draft = await db.Drafts.SingleAsync(d => d.Id == command.DraftId, ct);
                 }
 
                 // The files now belong to the case (same stored bytes); the draft forgets its answers.
-                draft.MarkSubmitted(@case.Id, now);
+                draft.MarkSubmitted(made.Id, now);
                 db.DraftFiles.RemoveRange(files);
-
-                try
-                {
-                    // EF rolls back to a savepoint on failure, so the transaction stays usable.
-                    await db.SaveChangesAsync(cancellationToken);
-                    await notifications.ApplicationSubmittedAsync(@case, procedure, cancellationToken);
-                    return new Result(@case.Id, @case.ReceiptNumber, due, AlreadySubmitted: false);
-                }
-                catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.IsUniqueViolation())
-                {
-                    db.ChangeTracker.Clear();
-                    if (await Existing(userId, draft.Id, cancellationToken) is { } raced)
-                    {
-                        return raced;
-                    }
-
-                    if (attempt == ReceiptAttempts)
-                    {
-                        throw;
-                    }
-
-                    // A receipt number collided: try again with a fresh copy of the draft.
-                    draft = await db.Drafts.SingleAsync(d => d.Id == command.DraftId, cancellationToken);
-                }
-            }
+            }, async ct => await Existing(userId, command.DraftId, ct) is not null, cancellationToken);
+            return @case is null
+                ? await Existing(userId, command.DraftId, cancellationToken)
+                : new Result(@case.Id, @case.ReceiptNumber, @case.DueDate, AlreadySubmitted: false);
         }
 
         private async Task<Result?> Existing(string userId, Guid submissionKey, CancellationToken cancellationToken) =>

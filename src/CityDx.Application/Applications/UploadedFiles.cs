@@ -97,6 +97,18 @@ public static class UploadedFiles
         return ([.. accepted.Values.SelectMany(f => f)], errors);
     }
 
+    /// <summary>Copies a file into the store (content type and safe name from what it was detected to be, never what was posted) and says what was kept.</summary>
+    public static Task<FileMetadata> StoreAsync(this IFileStore store, AcceptedFile file, CancellationToken cancellationToken) =>
+        store.StoreAsync(file.File.OpenRead, file.File.FileName, file.Kind, cancellationToken);
+
+    /// <summary>Copies content of a detected kind into the store; the name is made safe for a download.</summary>
+    public static async Task<FileMetadata> StoreAsync(this IFileStore store, Func<Stream> openRead, string fileName, FileContent.Kind kind, CancellationToken cancellationToken)
+    {
+        await using var content = openRead();
+        var stored = await store.SaveAsync(content, cancellationToken);
+        return new FileMetadata(FileContent.SafeName(fileName, kind), kind.ContentType, stored.Size, stored.Sha256, stored.Key);
+    }
+
     /// <summary>What the file is, from its first bytes; null when it is none of the known kinds.</summary>
     public static async Task<FileContent.Kind?> DetectAsync(Func<Stream> openRead, CancellationToken cancellationToken)
     {

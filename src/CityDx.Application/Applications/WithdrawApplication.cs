@@ -45,8 +45,6 @@ public static class WithdrawApplication
             var workflow = await db.WorkflowOfAsync(@case.ProcedureId, cancellationToken);
             Workflows.Run(() => @case.Apply(workflow, CaseAction.Withdraw, CaseActor.Applicant(userId), command.Reason, clock.GetUtcNow(), calendar),
                 l, nameof(Command.Reason), "Withdraw.NotAllowed");
-
-            await db.SaveChangesAsync(cancellationToken);
             return @case.Status;
         }
     }

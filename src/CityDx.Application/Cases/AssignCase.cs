@@ -46,7 +46,6 @@ public static class AssignCase
 
             @case.ExpectVersion(command.ExpectedVersion, l);
             await AssignAsync(db, @case, command.Claim ? userId : command.AssigneeUserId, userId, clock.GetUtcNow(), l, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
             return new Result(@case.AssigneeUserId, @case.Version);
         }
     }

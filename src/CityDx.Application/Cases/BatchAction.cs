@@ -6,6 +6,7 @@ using CityDx.Domain.Auditing;
 using CityDx.Domain.Cases;
 using CityDx.Domain.Forms;
 using CityDx.Domain.Japanese;
+using CityDx.Domain.Procedures;
 using CityDx.Infrastructure.Persistence;
 using FluentValidation;
 using Mediator;
@@ -67,99 +68,31 @@ public static class BatchAction
         CityDxDbContext db, ICurrentUser user, TimeProvider clock, BusinessCalendar calendar, QueueOptions options,
         Notifications notifications, IStringLocalizer<SharedResource> l) : ICommandHandler<Command, Result>
     {
+        /// <summary>What every case of the batch is checked against: loaded once, not per case.</summary>
+        private sealed record Batch(
+            Command Command, string UserId, DateTimeOffset Now, CaseActor Actor, QueueWorkflows Workflows,
+            IReadOnlyDictionary<Guid, Procedure> Procedures, IReadOnlyList<Guid> AssigneeUnits, RoleHolders Holders, Dictionary<Guid, FormDefinition> Definitions);
+
         public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
         {
             var userId = user.RequireUserId();
             var now = clock.GetUtcNow();
-            var workflows = await ListQueue.Workflows.LoadAsync(db, cancellationToken);
-            var visible = db.VisibleToStaff(userId);
-            List<Guid> ids;
-            if (command.AllMatching is { } filter)
-            {
-                ids = await visible.AsNoTracking().Apply(filter, userId, workflows, JapanTime.DateOf(now), calendar, options)
-                    .OrderBy(c => c.SubmittedAt).Select(c => c.Id).Take(options.BatchLimit + 1).ToListAsync(cancellationToken);
-                if (ids.Count > options.BatchLimit)
-                {
-                    throw new[] { (nameof(Command.AllMatching), Limit(l, options)) }.ToValidationException();
-                }
-            }
-            else
-            {
-                ids = [.. command.CaseIds.Distinct()];
-            }
-
-            // Claiming and assigning only append a history line; the workflow's actions read the
-            // history (separation of duties), so only they load it — a batch of claims read every
-            // earlier line of 1,000 cases, growing with each claim (docs/performance.md).
-            var chosen = visible.Where(c => ids.Contains(c.Id));
-            if (command.Action is not (Claim or Assign))
-            {
-                chosen = chosen.Include(c => c.History).AsSplitQuery();
-            }
-
-            var cases = await chosen.ToDictionaryAsync(c => c.Id, cancellationToken);
+            var workflows = await QueueWorkflows.LoadAsync(db, cancellationToken);
+            var ids = await ChosenIdsAsync(command, userId, now, workflows, cancellationToken);
+            var cases = await CasesAsync(command, userId, ids, cancellationToken);
             var procedures = await db.Procedures.AsNoTracking().Where(p => cases.Values.Select(c => c.ProcedureId).Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
-            var colleagues = command.Action == Assign
+            var assigneeUnits = command.Action == Assign
                 ? await db.StaffMemberships.AsNoTracking().Where(m => m.UserId == command.AssigneeUserId).Select(m => m.OrganisationUnitId).ToListAsync(cancellationToken)
                 : [];
-            var definitions = new Dictionary<Guid, FormDefinition>();
-            var actor = user.StaffActor();
+            var holders = await RoleHolders.OfUnitsAsync(db, cases.Values.Select(c => c.OrganisationUnitId), cancellationToken);
+            var batch = new Batch(command, userId, now, user.StaffActor(), workflows, procedures, assigneeUnits, holders, []);
             var lines = new List<Line>(ids.Count);
             foreach (var id in ids)
             {
-                if (!cases.TryGetValue(id, out var @case))
-                {
+                lines.Add(cases.TryGetValue(id, out var @case)
+                    ? await ApplyAsync(batch, @case, cancellationToken)
                     // Unknown, or another unit's: the same answer for both, like a single case (404).
-                    lines.Add(new Line(id, "", false, l["Batch.NotFound"]));
-                    continue;
-                }
-
-                var workflow = workflows.ByProcedure.GetValueOrDefault(@case.ProcedureId) ?? CaseWorkflow.Default;
-                try
-                {
-                    var wasDecided = @case.DecidedAt is not null;
-                    switch (command.Action)
-                    {
-                        case Claim:
-                            @case.Assign(userId, userId, now);
-                            break;
-                        case Assign:
-                            if (!colleagues.Contains(@case.OrganisationUnitId))
-                            {
-                                throw new DomainRuleException("Assign.NotColleague", "Not a member of the case's unit.");
-                            }
-
-                            @case.Assign(command.AssigneeUserId, userId, now);
-                            break;
-                        case RequestDocuments:
-                            var definition = definitions.TryGetValue(@case.FormVersionId, out var d) ? d
-                                : definitions[@case.FormVersionId] = (await db.FormVersions.AsNoTracking().SingleAsync(v => v.Id == @case.FormVersionId, cancellationToken)).Definition;
-                            var documentFields = RequestCorrection.CorrectableFields(definition, @case.Answers).Where(f => f.Type == FieldType.FileUpload).ToList();
-                            if (documentFields.Count == 0)
-                            {
-                                throw new DomainRuleException("Batch.NoDocumentQuestion", "The form asks for no document.");
-                            }
-
-                            @case.RequestCorrection(workflow, [.. documentFields.Select(f => f.Key)], actor, command.Comment, now, calendar);
-                            await notifications.CorrectionRequestedAsync(@case, procedures[@case.ProcedureId], [.. documentFields.Select(f => (f.LabelJa, f.LabelEn))], command.Comment!.Trim(), cancellationToken);
-                            break;
-                        default:
-                            @case.Apply(workflow, command.Action!, actor, command.Comment, now, calendar);
-                            if (!wasDecided && @case.DecidedAt is not null)
-                            {
-                                await notifications.CaseDecidedAsync(@case, workflow, procedures[@case.ProcedureId], command.Comment, cancellationToken);
-                            }
-
-                            break;
-                    }
-
-                    lines.Add(new Line(id, @case.ReceiptNumber, true, null));
-                }
-                catch (DomainRuleException ex)
-                {
-                    // The domain checks before it changes anything: a refused case is untouched.
-                    lines.Add(new Line(id, @case.ReceiptNumber, false, l[ex.Code]));
-                }
+                    : new Line(id, "", false, l["Batch.NotFound"]));
             }
 
             // One audit row per case, with its outcome, committed with the changes.
@@ -169,8 +102,100 @@ public static class BatchAction
                     line.CaseId, line.ReceiptNumber.Length > 0 ? line.ReceiptNumber : null, command.Action));
             }
 
-            await db.SaveChangesAsync(cancellationToken);
             return new Result(lines);
+        }
+
+        /// <summary>The cases chosen in the queue, or all matching the filter (more than the limit is refused as a whole).</summary>
+        private async Task<List<Guid>> ChosenIdsAsync(Command command, string userId, DateTimeOffset now, QueueWorkflows workflows, CancellationToken cancellationToken)
+        {
+            if (command.AllMatching is not { } filter)
+            {
+                return [.. command.CaseIds.Distinct()];
+            }
+
+            var ids = await db.VisibleToStaff(userId).AsNoTracking().Apply(filter, userId, workflows, JapanTime.DateOf(now), calendar, options)
+                .OrderBy(c => c.SubmittedAt).Select(c => c.Id).Take(options.BatchLimit + 1).ToListAsync(cancellationToken);
+            if (ids.Count > options.BatchLimit)
+            {
+                throw new[] { (nameof(Command.AllMatching), Limit(l, options)) }.ToValidationException();
+            }
+
+            return ids;
+        }
+
+        /// <summary>The chosen cases this person may see, tracked for the change.</summary>
+        private async Task<Dictionary<Guid, Case>> CasesAsync(Command command, string userId, List<Guid> ids, CancellationToken cancellationToken)
+        {
+            // Claiming and assigning only append a history line; the workflow's actions read the
+            // history (separation of duties), so only they load it — a batch of claims read every
+            // earlier line of 1,000 cases, growing with each claim (docs/performance.md).
+            var chosen = db.VisibleToStaff(userId).Where(c => ids.Contains(c.Id));
+            if (command.Action is not (Claim or Assign))
+            {
+                chosen = chosen.Include(c => c.History).AsSplitQuery();
+            }
+
+            return await chosen.ToDictionaryAsync(c => c.Id, cancellationToken);
+        }
+
+        /// <summary>The action on one case, by the same rules as on its own; a refusal is a line with its reason.</summary>
+        private async Task<Line> ApplyAsync(Batch batch, Case @case, CancellationToken cancellationToken)
+        {
+            var command = batch.Command;
+            var workflow = batch.Workflows.ByProcedure.GetValueOrDefault(@case.ProcedureId) ?? CaseWorkflow.Default;
+            try
+            {
+                var wasDecided = @case.DecidedAt is not null;
+                switch (command.Action)
+                {
+                    case Claim:
+                        @case.Assign(batch.UserId, batch.UserId, batch.Now);
+                        break;
+                    case Assign:
+                        if (!batch.AssigneeUnits.Contains(@case.OrganisationUnitId))
+                        {
+                            throw new DomainRuleException("Assign.NotColleague", "Not a member of the case's unit.");
+                        }
+
+                        @case.Assign(command.AssigneeUserId, batch.UserId, batch.Now);
+                        break;
+                    case RequestDocuments:
+                        await RequestDocumentsAsync(batch, @case, workflow, cancellationToken);
+                        break;
+                    default:
+                        batch.Holders.EnsureNextStepHeld(workflow, @case, command.Action!, batch.Actor);
+                        @case.Apply(workflow, command.Action!, batch.Actor, command.Comment, batch.Now, calendar);
+                        if (!wasDecided && @case.DecidedAt is not null)
+                        {
+                            await notifications.CaseDecidedAsync(@case, workflow, batch.Procedures[@case.ProcedureId], command.Comment, cancellationToken);
+                        }
+
+                        break;
+                }
+
+                return new Line(@case.Id, @case.ReceiptNumber, true, null);
+            }
+            catch (DomainRuleException ex)
+            {
+                // The domain checks before it changes anything: a refused case is untouched.
+                return new Line(@case.Id, @case.ReceiptNumber, false, l[ex.Code]);
+            }
+        }
+
+        /// <summary>書類の提出依頼: a correction request naming the case's document questions (refused when its form asks for none).</summary>
+        private async Task RequestDocumentsAsync(Batch batch, Case @case, CaseWorkflow workflow, CancellationToken cancellationToken)
+        {
+            var definition = batch.Definitions.TryGetValue(@case.FormVersionId, out var d) ? d
+                : batch.Definitions[@case.FormVersionId] = (await db.FormVersions.AsNoTracking().SingleAsync(v => v.Id == @case.FormVersionId, cancellationToken)).Definition;
+            var documentFields = RequestCorrection.CorrectableFields(definition, @case.Answers).Where(f => f.Type == FieldType.FileUpload).ToList();
+            if (documentFields.Count == 0)
+            {
+                throw new DomainRuleException("Batch.NoDocumentQuestion", "The form asks for no document.");
+            }
+
+            @case.RequestCorrection(workflow, [.. documentFields.Select(f => f.Key)], batch.Actor, batch.Command.Comment, batch.Now, calendar);
+            await notifications.CorrectionRequestedAsync(@case, batch.Procedures[@case.ProcedureId], [.. documentFields.Select(f => (f.LabelJa, f.LabelEn))],
+                batch.Command.Comment!.Trim(), cancellationToken);
         }
     }
 }

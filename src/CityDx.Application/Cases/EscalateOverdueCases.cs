@@ -54,7 +54,6 @@ public static class EscalateOverdueCases
                 }
             }
 
-            await db.SaveChangesAsync(cancellationToken);
             return escalated;
         }
     }

@@ -59,7 +59,7 @@ public static class ExportQueue
         public async ValueTask<Export> Handle(Query query, CancellationToken cancellationToken)
         {
             var userId = user.RequireUserId();
-            var workflows = await ListQueue.Workflows.LoadAsync(db, cancellationToken);
+            var workflows = await QueueWorkflows.LoadAsync(db, cancellationToken);
             var columns = query.Columns is { Count: > 0 } chosen ? Columns.Where(chosen.Contains).ToList() : [.. DefaultColumns];
             var personal = columns.Any(PersonalColumns.Contains);
             var english = user.PrefersEnglish;

@@ -1,4 +1,5 @@
 using CityDx.Application.Common;
+using CityDx.Application.Payments;
 using CityDx.Domain.Cases;
 using CityDx.Domain.Japanese;
 using CityDx.Infrastructure.Persistence;
@@ -64,6 +65,15 @@ public static class GetCase
         public bool ClockPaused { get; init; }
 
         public Due DueState { get; init; }
+
+        /// <summary>Payments and refunds of the fee, oldest first; whether staff can record a payment or a refund now; whether review waits for payment.</summary>
+        public IReadOnlyList<FeePaymentLine> Payments { get; init; } = [];
+
+        public bool CanRecordPayment { get; init; }
+
+        public bool CanRefund { get; init; }
+
+        public bool AwaitingPayment { get; init; }
     }
 
     public sealed record Colleague(string UserId, string Name);
@@ -76,32 +86,23 @@ public static class GetCase
         public async ValueTask<Detail?> Handle(Query query, CancellationToken cancellationToken)
         {
             var userId = user.RequireUserId();
-            var @case = await db.VisibleToStaff(userId).AsNoTracking()
-                .Include(c => c.History)
-                .FirstOrDefaultAsync(c => c.Id == query.Id, cancellationToken);
-            if (@case is null)
+            if (await CaseView.LoadAsync(db, db.VisibleToStaff(userId), query.Id, cancellationToken) is not { } view)
             {
                 return null;
             }
 
-            var procedure = await db.Procedures.AsNoTracking().SingleAsync(p => p.Id == @case.ProcedureId, cancellationToken);
-            var version = await db.FormVersions.AsNoTracking().SingleAsync(v => v.Id == @case.FormVersionId, cancellationToken);
-            var unit = await db.OrganisationUnits.AsNoTracking().SingleAsync(u => u.Id == @case.OrganisationUnitId, cancellationToken);
-            var attachments = await db.Attachments.AsNoTracking().Where(a => a.CaseId == @case.Id).OrderBy(a => a.UploadedAt)
-                .Select(a => new AttachmentLine(a.Id, a.FieldKey, a.FileName, a.Size)).ToListAsync(cancellationToken);
-            var fileNames = await db.Attachments.AsNoTracking().Where(a => a.CaseId == @case.Id)
-                .ToDictionaryAsync(a => a.Id, a => a.FileName, cancellationToken);
+            var (@case, procedure, version, unit, attachments) = view;
             var revisions = (await db.AnswerRevisions.AsNoTracking().Where(r => r.CaseId == @case.Id).OrderBy(r => r.At).ThenBy(r => r.Id)
                     .ToListAsync(cancellationToken))
                 .Select(r => new RevisionLine(r.At, r.ActorUserId == @case.ApplicantUserId,
-                    AnswerChange.Between(version.Definition, r.PreviousAnswers, r.NewAnswers, fileNames)))
+                    AnswerChange.Between(version.Definition, r.PreviousAnswers, r.NewAnswers, view.FileNames)))
                 .ToList();
             var messages = await db.CaseMessages.AsNoTracking().Where(m => m.CaseId == @case.Id).OrderBy(m => m.At).ThenBy(m => m.Id)
                 .Select(m => new MessageLine(m.Id, m.At, m.Kind, m.Body)).ToListAsync(cancellationToken);
             var today = Domain.JapanTime.DateOf(clock.GetUtcNow());
             var documents = (await db.IssuedDocuments.AsNoTracking().Where(d => d.CaseId == @case.Id).OrderBy(d => d.IssuedAt)
                     .ToListAsync(cancellationToken))
-                .Select(d => new DocumentLine(d.Id, d.FileName, d.Size, d.IssuedAt, d.ExpiresOn, !d.IsAvailableOn(today)))
+                .Select(d => new DocumentLine(d.Id, d.File.FileName, d.File.Size, d.IssuedAt, d.ExpiresOn, !d.IsAvailableOn(today)))
                 .ToList();
             var applicant = @case.ApplicantUserId is null
                 ? @case.ApplicantName ?? ""
@@ -116,7 +117,7 @@ public static class GetCase
             return new Detail(
                 @case.Id, @case.ReceiptNumber, procedure.NameJa, procedure.NameEn, unit.NameJa, unit.NameEn,
                 workflow.Label(@case.Status), @case.Channel, @case.SubmittedAt, @case.DueDate, applicant, version.VersionNumber, @case.Version,
-                AnsweredField.From(version.Definition, @case.Answers, attachments.ToDictionary(a => a.Id, a => a.FileName)),
+                view.Answers,
                 @case.History.OrderBy(h => h.At).ThenBy(h => h.Id)
                     .Select(h => new HistoryLine(h.At, h.FromStatus is { } f ? workflow.Label(f) : null, workflow.Label(h.ToStatus), h.Action,
                         h.Action == Case.AssignAction ? AssignmentNote(h, actorNames) : h.Comment, h.ActorUserId == @case.ApplicantUserId)
@@ -147,6 +148,10 @@ public static class GetCase
                 IsOpen = !workflow.IsTerminal(@case.Status),
                 ClockPaused = @case.ClockPausedAt is not null,
                 DueState = Sla.DueStateOf(workflow, @case.Status, @case.DueDate, today, calendar, queueOptions.DueSoonBusinessDays),
+                Payments = await FeePaymentLine.OfCaseAsync(db, @case.Id, cancellationToken),
+                CanRecordPayment = @case.FeeUnpaid,
+                CanRefund = @case.PaymentState == PaymentState.Paid,
+                AwaitingPayment = FeePaymentLine.AwaitsPayment(workflow, @case),
             };
         }
     }

@@ -80,18 +80,11 @@ public static class IssueDocument
                 throw new[] { (nameof(Command.File), l["Document.PdfOnly"].Value) }.ToValidationException();
             }
 
-            StoredFile stored;
-            await using (var content = file.OpenRead())
-            {
-                stored = await files.SaveAsync(content, cancellationToken);
-            }
-
-            var document = new IssuedDocument(Guid.CreateVersion7(now), @case.Id, FileContent.SafeName(file.FileName, FileContent.Pdf), FileContent.Pdf.ContentType,
-                stored.Size, stored.Sha256, stored.Key, expiresOn, userId, now);
+            var stored = await files.StoreAsync(file.OpenRead, file.FileName, FileContent.Pdf, cancellationToken);
+            var document = new IssuedDocument(Guid.CreateVersion7(now), @case.Id, stored, expiresOn, userId, now);
             db.IssuedDocuments.Add(document);
             var procedure = await db.Procedures.AsNoTracking().SingleAsync(p => p.Id == @case.ProcedureId, cancellationToken);
             await notifications.DocumentIssuedAsync(@case, procedure, expiresOn, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
             return document.Id;
         }
     }

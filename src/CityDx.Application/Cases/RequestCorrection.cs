@@ -88,8 +88,8 @@ public static class RequestCorrection
             var procedure = await db.Procedures.AsNoTracking().SingleAsync(p => p.Id == @case.ProcedureId, cancellationToken);
             await notifications.CorrectionRequestedAsync(@case, procedure, [.. named.Select(f => (f.LabelJa, f.LabelEn))], command.Reason!.Trim(), cancellationToken);
 
-            // Conditional on the version read above: a concurrent change makes it affect no row.
-            await db.SaveChangesAsync(cancellationToken);
+            // Saved by the transaction behaviour, conditional on the version read above: a concurrent change
+            // makes it affect no row and the command a conflict.
             return new Result(@case.Status, @case.Version);
         }
     }

@@ -48,8 +48,7 @@ public static class SetFee
                 throw new[] { (nameof(Command.Yen), l["Fee.NotNow"].Value) }.ToValidationException();
             }
 
-            @case.RequireFee(command.Yen!.Value);
-            await db.SaveChangesAsync(cancellationToken);
+            @case.RequireFee(command.Yen!.Value, afterReview: true);
             return @case.FeeYen;
         }
     }

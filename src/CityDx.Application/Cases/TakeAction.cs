@@ -64,7 +64,12 @@ public static class TakeAction
             }
 
             var wasDecided = @case.DecidedAt is not null;
-            Workflows.Run(() => @case.Apply(workflow, command.Action!, actor, command.Comment, clock.GetUtcNow(), calendar), l, nameof(Command.Action));
+            var holders = await RoleHolders.OfUnitsAsync(db, [@case.OrganisationUnitId], cancellationToken);
+            Workflows.Run(() =>
+            {
+                holders.EnsureNextStepHeld(workflow, @case, command.Action!, actor);
+                @case.Apply(workflow, command.Action!, actor, command.Comment, clock.GetUtcNow(), calendar);
+            }, l, nameof(Command.Action));
 
             if (!wasDecided && @case.DecidedAt is not null)
             {
@@ -72,8 +77,8 @@ public static class TakeAction
                 await notifications.CaseDecidedAsync(@case, workflow, procedure, command.Comment, cancellationToken);
             }
 
-            // The UPDATE is conditional on the version read above: a concurrent change makes it affect no row.
-            await db.SaveChangesAsync(cancellationToken);
+            // Saved by the transaction behaviour; the UPDATE is conditional on the version read above, so a
+            // concurrent change makes it affect no row and the command a conflict.
             return new Result(@case.Status, @case.Version);
         }
     }

@@ -56,7 +56,6 @@ public static class WriteCaseMessage
                 await notifications.MessageToApplicantAsync(@case, procedure, cancellationToken);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
             return message.Id;
         }
     }

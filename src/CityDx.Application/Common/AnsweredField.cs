@@ -6,6 +6,9 @@ namespace CityDx.Application.Common;
 /// <summary>One answer as it is shown back: the question of the pinned form version and the answer's display text.</summary>
 public sealed record AnsweredField(string Key, string LabelJa, string LabelEn, string ValueJa, string ValueEn)
 {
+    /// <summary>The answer of a date question, so a page can write it in the city's 和暦/西暦 style.</summary>
+    public DateOnly? Date { get; init; }
+
     /// <summary>Renders answers against the form version they were filed under, in the form's order.</summary>
     public static IReadOnlyList<AnsweredField> From(FormDefinition definition, IReadOnlyDictionary<string, string> answers, IReadOnlyDictionary<Guid, string>? fileNames = null) =>
         definition.Fields
@@ -58,7 +61,7 @@ public sealed record AnsweredField(string Key, string LabelJa, string LabelEn, s
                     FieldType.YesNo => new AnsweredField(f.Key, f.LabelJa, f.LabelEn, value == "yes" ? "はい" : "いいえ", value == "yes" ? "Yes" : "No"),
                     FieldType.Phone => new AnsweredField(f.Key, f.LabelJa, f.LabelEn, PhoneNumber.Format(value), PhoneNumber.Format(value)),
                     FieldType.Date when DateOnly.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var date) =>
-                        new AnsweredField(f.Key, f.LabelJa, f.LabelEn, $"{Wareki.Format(date)}({date:yyyy-MM-dd})", date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)),
+                        new AnsweredField(f.Key, f.LabelJa, f.LabelEn, $"{Wareki.Format(date)}({date:yyyy-MM-dd})", date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)) { Date = date },
                     _ => new AnsweredField(f.Key, f.LabelJa, f.LabelEn, value, value),
                 };
             })

@@ -1,6 +1,7 @@
 using CityDx.Application.Applications;
 using CityDx.Application.Common;
 using CityDx.Application.Procedures;
+using CityDx.Application.PostalCodes;
 using CityDx.Application.Resources;
 using CityDx.Domain;
 using CityDx.Domain.Attachments;
@@ -117,15 +118,16 @@ public static class FileAtCounter
     }
 
     public sealed class Handler(
-        CityDxDbContext db, ICurrentUser user, TimeProvider clock, BusinessCalendar calendar, Notifications notifications,
-        IFileStore store, IVirusScanner scanner, IStringLocalizer<SharedResource> l) : ICommandHandler<Command, Result?>
+        CityDxDbContext db, ICurrentUser user, TimeProvider clock, CaseFiling filings, IFileStore store, IVirusScanner scanner, IStringLocalizer<SharedResource> l)
+        : ICommandHandler<Command, Result?>
     {
-        private const int ReceiptAttempts = 5;
+        /// <summary>What the checks accepted: whom the case is for, where it goes, the answers as normalised and the scanned documents.</summary>
+        private sealed record Checked(
+            Guid RoutedTo, string? ApplicantUserId, VisitorDetails? Visitor, ProxyDetails? Proxy, IReadOnlyDictionary<string, string> Answers, IReadOnlyList<AcceptedFile> Files);
 
         public async ValueTask<Result?> Handle(Command command, CancellationToken cancellationToken)
         {
             var userId = user.RequireUserId();
-            var english = user.PrefersEnglish;
             var now = clock.GetUtcNow();
             if (await Existing(userId, command.SubmissionKey, cancellationToken) is { } filed)
             {
@@ -139,108 +141,93 @@ public static class FileAtCounter
             }
 
             var version = await db.FormVersions.AsNoTracking().SingleAsync(v => v.Id == procedure.CurrentFormVersionId, cancellationToken);
+            var accepted = await CheckAsync(command, procedure, version.Definition, userId, cancellationToken);
+            var attachments = new List<NewAttachment>();
+            foreach (var file in accepted.Files)
+            {
+                attachments.Add(new NewAttachment(file.Id, file.File.FieldKey, await store.StoreAsync(file, cancellationToken), now));
+            }
+
+            var filing = new CheckedFiling(procedure, version, accepted.ApplicantUserId, accepted.RoutedTo, command.Channel!.Value, accepted.Answers,
+                command.SubmissionKey, userId, now, accepted.Proxy, accepted.Visitor, attachments);
+            var @case = await filings.FileAsync(filing, (made, _) =>
+            {
+                db.CounterReceptions.Add(CounterReception.Record(made, procedure.Channels, command.SubmissionKey, userId, command.UnitId!.Value,
+                    command.IdentityCheck!.Value, command.IdentityNote, accepted.Visitor, now));
+                return Task.CompletedTask;
+            }, async ct => await Existing(userId, command.SubmissionKey, ct) is not null, cancellationToken);
+            return @case is null
+                ? await Existing(userId, command.SubmissionKey, cancellationToken)
+                : new Result(@case.Id, @case.ReceiptNumber, AlreadyFiled: false);
+        }
+
+        /// <summary>
+        /// Everything checked as an online submission is, every problem gathered into one
+        /// <see cref="ValidationException"/> (one message an input: a refused file is not also "missing").
+        /// </summary>
+        private async Task<Checked> CheckAsync(Command command, Procedure procedure, FormDefinition definition, string userId, CancellationToken cancellationToken)
+        {
+            var english = user.PrefersEnglish;
             var answers = command.Answers.ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
             var errors = CounterReception.Check(procedure.Channels, command.Channel, command.IdentityCheck, command.IdentityNote)
                 .Select(p => (p.Input, l[p.Code].Value)).ToList();
+            var routedTo = await ReceivingUnitAsync(command, procedure, userId, errors, cancellationToken);
+            var (applicantUserId, visitor) = await VisitorAsync(command, answers, errors, english, cancellationToken);
+            var files = await ScannedDocumentsAsync(command, procedure, definition, answers, errors, cancellationToken);
 
-            // The receiving unit: one of this staff member's own, from which the case is routed as an online filing would be.
-            Guid? caseUnitId = null;
+            // 代理申請 as online (the routing was checked above); then the whole form, conditions decided here.
+            var (proxy, _, proxyErrors) = await db.CheckApplicantAsync(procedure, routedTo, command.IsProxy, answers, l, english, cancellationToken);
+            errors.AddRange(proxyErrors.Where(e => e.Item1 != "WardId"));
+            var validation = definition.Validate(answers, await db.AnswerContextAsync(clock, answers, cancellationToken));
+            errors.AddRange(validation.Errors.Select(e =>
+                (LocalizationExtensions.AnswerProperty(e.FieldKey), l.Describe(e, definition.FieldOf(e), english))));
+            if (errors.Count > 0 || routedTo is not { } unitId)
+            {
+                throw errors.DistinctBy(e => e.Item1, StringComparer.Ordinal).ToValidationException();
+            }
+
+            return new Checked(unitId, applicantUserId, visitor, proxy, validation.Answers, files);
+        }
+
+        /// <summary>The receiving unit: one of this staff member's own, from which the case is routed as an online filing would be.</summary>
+        private async Task<Guid?> ReceivingUnitAsync(Command command, Procedure procedure, string userId, List<(string, string)> errors, CancellationToken cancellationToken)
+        {
             if (command.UnitId is not { } unitId || !await db.StaffMemberships.AnyAsync(m => m.UserId == userId && m.OrganisationUnitId == unitId, cancellationToken))
             {
                 errors.Add(("UnitId", l["Counter.UnitNotYours"].Value));
+                return null;
             }
-            else if ((caseUnitId = await db.RouteToAsync(procedure, unitId, cancellationToken)) is null)
+
+            var routedTo = await db.RouteToAsync(procedure, unitId, cancellationToken);
+            if (routedTo is null)
             {
                 errors.Add(("UnitId", l["Counter.UnitCannotReceive"].Value));
             }
 
-            var (applicantUserId, visitor, visitorEmail) = await VisitorAsync(command, answers, errors, english, cancellationToken);
+            return routedTo;
+        }
 
-            // Scanned documents: the same checks as a citizen's uploads; what the browser posted as a file answer is never trusted.
-            var proxyForm = Drafts.ProxyForm(procedure.Proxy);
+        /// <summary>Scanned documents: the same checks as a citizen's uploads; what the browser posted as a file answer is never trusted.</summary>
+        private async Task<List<AcceptedFile>> ScannedDocumentsAsync(
+            Command command, Procedure procedure, FormDefinition definition, Dictionary<string, string?> answers, List<(string, string)> errors, CancellationToken cancellationToken)
+        {
+            var english = user.PrefersEnglish;
             var posted = command.Files ?? [];
-            var (formFiles, fileErrors) = await UploadedFiles.CheckVisibleAsync(version.Definition, version.Definition.Fields, answers, posted, scanner, l, english, cancellationToken);
+            var (files, fileErrors) = await UploadedFiles.CheckVisibleAsync(definition, definition.Fields, answers, posted, scanner, l, english, cancellationToken);
             errors.AddRange(fileErrors);
-            var letters = new List<AcceptedFile>();
             if (command.IsProxy && procedure.Proxy == ProxyPolicy.LetterRequired)
             {
-                (letters, fileErrors) = await UploadedFiles.CheckVisibleAsync(proxyForm, [Drafts.ProxyLetter], answers, posted, scanner, l, english, cancellationToken);
-                errors.AddRange(fileErrors);
+                var (letters, letterErrors) = await UploadedFiles.CheckVisibleAsync(
+                    Drafts.ProxyForm(procedure.Proxy), [Drafts.ProxyLetter], answers, posted, scanner, l, english, cancellationToken);
+                errors.AddRange(letterErrors);
+                files.AddRange(letters);
             }
 
-            // 代理申請 as online (the routing was checked above); then the whole form, conditions decided here.
-            var (proxy, _, proxyErrors) = await db.CheckApplicantAsync(procedure, caseUnitId, command.IsProxy, answers, l, english, cancellationToken);
-            errors.AddRange(proxyErrors.Where(e => e.Item1 != "WardId"));
-            var validation = version.Definition.Validate(answers);
-            errors.AddRange(validation.Errors.Select(e =>
-                (LocalizationExtensions.AnswerProperty(e.FieldKey), l.Describe(e, version.Definition.FieldOf(e), english))));
-            if (errors.Count > 0 || caseUnitId is not { } routedTo)
-            {
-                // One message an input: a refused file is not also "missing".
-                throw errors.DistinctBy(e => e.Item1, StringComparer.Ordinal).ToValidationException();
-            }
-
-            var files = formFiles.Concat(letters).ToList();
-            var stored = new List<(AcceptedFile File, StoredFile Stored)>();
-            foreach (var file in files)
-            {
-                await using var content = file.File.OpenRead();
-                stored.Add((file, await store.SaveAsync(content, cancellationToken)));
-            }
-
-            var due = calendar.AddBusinessDays(JapanTime.DateOf(now), procedure.StandardProcessingDays);
-            for (var attempt = 1; ; attempt++)
-            {
-                var @case = Case.Submit(ReceiptNumber.Generate(), procedure.Id, version.Id, applicantUserId, routedTo, command.Channel!.Value,
-                    validation.Answers, command.SubmissionKey, due, userId, now, proxy);
-                await db.NameApplicantAsync(@case, version.Definition, validation.Answers, visitor, cancellationToken);
-                if (procedure is { FeeTiming: FeeTiming.AtFiling, FeeYen: > 0 and var fee })
-                {
-                    @case.RequireFee(fee);
-                }
-
-                db.Cases.Add(@case);
-                db.CounterReceptions.Add(CounterReception.Record(@case, procedure.Channels, command.SubmissionKey, userId, command.UnitId!.Value,
-                    command.IdentityCheck!.Value, command.IdentityNote, visitor, now));
-                foreach (var (file, saved) in stored)
-                {
-                    db.Attachments.Add(new Attachment(file.Id, @case.Id, file.File.FieldKey, FileContent.SafeName(file.File.FileName, file.Kind),
-                        file.Kind.ContentType, saved.Size, saved.Sha256, saved.Key, now));
-                }
-
-                try
-                {
-                    // EF rolls back to a savepoint on failure, so the transaction stays usable.
-                    await db.SaveChangesAsync(cancellationToken);
-                    if (applicantUserId is not null)
-                    {
-                        await notifications.ApplicationSubmittedAsync(@case, procedure, cancellationToken);
-                    }
-                    else if (visitorEmail is not null)
-                    {
-                        notifications.CounterFilingReceived(@case, procedure, visitorEmail, visitor!.Name);
-                    }
-
-                    return new Result(@case.Id, @case.ReceiptNumber, AlreadyFiled: false);
-                }
-                catch (DbUpdateException ex) when (ex.IsUniqueViolation())
-                {
-                    db.ChangeTracker.Clear();
-                    if (await Existing(userId, command.SubmissionKey, cancellationToken) is { } raced)
-                    {
-                        return raced;
-                    }
-
-                    if (attempt == ReceiptAttempts)
-                    {
-                        throw;
-                    }
-                }
-            }
+            return files;
         }
 
         /// <summary>Who the case is for: an existing citizen account (by email), or the visitor's details checked like any answers.</summary>
-        private async Task<(string? AccountId, VisitorDetails? Visitor, string? Email)> VisitorAsync(
+        private async Task<(string? AccountId, VisitorDetails? Visitor)> VisitorAsync(
             Command command, Dictionary<string, string?> answers, List<(string, string)> errors, bool english, CancellationToken cancellationToken)
         {
             switch (command.Visitor)
@@ -251,7 +238,7 @@ public static class FileAtCounter
                     if (string.IsNullOrEmpty(email))
                     {
                         errors.Add(("AccountEmail", l["Counter.AccountEmailRequired"].Value));
-                        return (null, null, null);
+                        return (null, null);
                     }
 
                     var normalized = email.ToUpperInvariant();
@@ -264,17 +251,17 @@ public static class FileAtCounter
                         errors.Add(("AccountEmail", l["Counter.AccountNotFound"].Value));
                     }
 
-                    return (account, null, null);
+                    return (account, null);
                 }
 
                 case VisitorNoAccount:
                 {
-                    var validation = VisitorForm.Validate(answers);
+                    var validation = VisitorForm.Validate(answers, await db.AnswerContextAsync(clock, answers, cancellationToken));
                     errors.AddRange(validation.Errors.Select(e =>
                         (LocalizationExtensions.AnswerProperty(e.FieldKey), l.Describe(e, VisitorForm.FieldOf(e), english))));
                     if (!validation.IsValid)
                     {
-                        return (null, null, null);
+                        return (null, null);
                     }
 
                     var a = validation.Answers;
@@ -285,12 +272,12 @@ public static class FileAtCounter
                         : null;
                     var visitor = new VisitorDetails(a[VisitorName.Key], a[VisitorKana.Key], a.GetValueOrDefault(VisitorPhone.Key),
                         a.GetValueOrDefault(AddressPart.Key(key, AddressPart.PostalCode)), address, a.GetValueOrDefault(VisitorEmail.Key));
-                    return (null, visitor, visitor.Email);
+                    return (null, visitor);
                 }
 
                 default:
                     errors.Add(("Visitor", l["Counter.VisitorRequired"].Value));
-                    return (null, null, null);
+                    return (null, null);
             }
         }
 

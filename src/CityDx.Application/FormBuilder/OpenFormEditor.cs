@@ -1,4 +1,5 @@
 using CityDx.Application.Common;
+using CityDx.Domain;
 using CityDx.Domain.Forms;
 using CityDx.Domain.Procedures;
 using CityDx.Infrastructure.Persistence;
@@ -33,7 +34,7 @@ public static class OpenFormEditor
         public string Name(bool english) => english ? NameEn : NameJa;
     }
 
-    public sealed class Handler(CityDxDbContext db, ICurrentUser user) : IQueryHandler<Query, Result?>
+    public sealed class Handler(CityDxDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<Query, Result?>
     {
         public async ValueTask<Result?> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -47,7 +48,7 @@ public static class OpenFormEditor
             var draft = versions.FirstOrDefault(v => v.Status == FormVersionStatus.Draft);
             var problems = draft is null
                 ? []
-                : FormChecks.Check(draft.Definition).Select(p => new Problem(p.StepKey, p.FieldKey, Describe(p, user.PrefersEnglish))).ToList();
+                : FormChecks.Check(draft.Definition, JapanTime.DateOf(clock.GetUtcNow())).Select(p => new Problem(p.StepKey, p.FieldKey, Describe(p, user.PrefersEnglish))).ToList();
             return new Result(
                 procedure.Code, procedure.NameJa, procedure.NameEn, procedure.IsPublished,
                 [.. versions.Select(v => new VersionItem(v.VersionNumber, v.Status, v.PublishedAt, v.Id == procedure.CurrentFormVersionId))],

@@ -13,7 +13,9 @@ namespace CityDx.Application.FormBuilder;
 /// 質問を編集: every setting the question's type uses (settings of other types are cleared). Numbers are entered as
 /// text and checked here; choices one per line as <c>value|日本語|English</c>; sub-questions of a repeating group one
 /// per line as <c>key|type|日本語|English</c> (add <c>|optional</c> for an optional one). Whether the rule points at an
-/// earlier question, ranges and patterns are publish checks, shown in the editor.
+/// earlier question, ranges and patterns are publish checks, shown in the editor. A date question's earliest and latest
+/// dates are <c>today</c>, <c>today-365</c>, <c>today+14</c> or <c>2026-04-01</c> (<see cref="DateBound"/>); an address
+/// question's accepted 市区町村 are one per line.
 /// </summary>
 public static class UpdateField
 {
@@ -46,7 +48,10 @@ public static class UpdateField
         string? ContentEn,
         string? ConditionFieldKey,
         ConditionOperator ConditionOperator,
-        string? ConditionValues) : ICommand<bool>;
+        string? ConditionValues,
+        string? MinDate = null,
+        string? MaxDate = null,
+        string? AllowedCities = null) : ICommand<bool>;
 
     /// <summary>Which settings a type uses (the edit page shows only these).</summary>
     public static class Uses
@@ -57,6 +62,8 @@ public static class UpdateField
         public static bool Options(FieldType t) => t is FieldType.SingleChoice or FieldType.MultipleChoice;
         public static bool Files(FieldType t) => t == FieldType.FileUpload;
         public static bool Wareki(FieldType t) => t == FieldType.Date;
+        public static bool DateRange(FieldType t) => t == FieldType.Date;
+        public static bool Cities(FieldType t) => t == FieldType.PostalAddress;
         public static bool Rows(FieldType t) => t == FieldType.RepeatingGroup;
         public static bool Content(FieldType t) => t == FieldType.Information;
         public static bool Required(FieldType t) => t != FieldType.Information;
@@ -77,6 +84,9 @@ public static class UpdateField
             RuleFor(c => c.ContentEn).MaximumLength(4000);
             RuleFor(c => c.ConditionOperator).IsInEnum();
             RuleFor(c => c.ConditionValues).MaximumLength(4000);
+            RuleFor(c => c.MinDate).MaximumLength(40);
+            RuleFor(c => c.MaxDate).MaximumLength(40);
+            RuleFor(c => c.AllowedCities).MaximumLength(4000);
         }
 
     }
@@ -113,8 +123,26 @@ public static class UpdateField
                 return false;
             }
 
-            var t = field.Type;
             var errors = new List<(string, string)>();
+            var options = CheckSettings(c, field.Type, errors);
+            var subFields = Uses.Rows(field.Type) ? ParseSubFields(c.SubFields, draft.Definition, c.Key, errors) : null;
+            var condition = CheckCondition(c, draft.Definition, errors);
+            if (errors.Count > 0)
+            {
+                throw errors.ToValidationException();
+            }
+
+            var updated = Updated(field, c, options, subFields, condition);
+            draft.UpdateDefinition(draft.Definition.WithField(c.Key, _ => updated));
+            return true;
+        }
+
+        /// <summary>
+        /// Every setting the type uses is checked, in the order of the page, so all mistakes are listed at once;
+        /// returns the parsed choices (null when the type has none).
+        /// </summary>
+        private List<FieldOption>? CheckSettings(Command c, FieldType t, List<(string, string)> errors)
+        {
             if (t != FieldType.Information && string.IsNullOrWhiteSpace(c.LabelJa))
             {
                 errors.Add((nameof(Command.LabelJa), l["Builder.LabelJaRequired"].Value));
@@ -125,7 +153,6 @@ public static class UpdateField
                 errors.Add((nameof(Command.LabelEn), l["Builder.LabelEnRequired"].Value));
             }
 
-            // Every setting the type uses is checked, in the order of the page, so all mistakes are listed at once.
             void WholeNumber(bool used, string? value, string property, string label)
             {
                 if (used && !IsWholeNumber(value))
@@ -134,19 +161,17 @@ public static class UpdateField
                 }
             }
 
-            void Number(bool used, string? value, string property, string label)
+            WholeNumber(Uses.Length(t), c.MinLength, nameof(Command.MinLength), "Builder.MinLength");
+            WholeNumber(Uses.Length(t), c.MaxLength, nameof(Command.MaxLength), "Builder.MaxLength");
+            var options = Uses.Options(t) ? ParseOptions(c.Options, errors) : null;
+            foreach (var (value, property, label) in new[] { (c.Min, nameof(Command.Min), "Builder.Min"), (c.Max, nameof(Command.Max), "Builder.Max") })
             {
-                if (used && !IsNumber(value))
+                if (Uses.Range(t) && !IsNumber(value))
                 {
                     errors.Add((property, l["Builder.Number"].Value.Replace("{name}", l[label].Value, StringComparison.Ordinal)));
                 }
             }
 
-            WholeNumber(Uses.Length(t), c.MinLength, nameof(Command.MinLength), "Builder.MinLength");
-            WholeNumber(Uses.Length(t), c.MaxLength, nameof(Command.MaxLength), "Builder.MaxLength");
-            var options = Uses.Options(t) ? ParseOptions(c.Options, errors) : null;
-            Number(Uses.Range(t), c.Min, nameof(Command.Min), "Builder.Min");
-            Number(Uses.Range(t), c.Max, nameof(Command.Max), "Builder.Max");
             if (Uses.Files(t))
             {
                 if (c.AllowedFileTypes.Any(x => !FileTypes.Contains(x)))
@@ -164,9 +189,46 @@ public static class UpdateField
 
             WholeNumber(Uses.Rows(t), c.MinRows, nameof(Command.MinRows), "Builder.MinRows");
             WholeNumber(Uses.Rows(t), c.MaxRows, nameof(Command.MaxRows), "Builder.MaxRows");
-            var subFields = Uses.Rows(t) ? ParseSubFields(c.SubFields, draft.Definition, c.Key, errors) : null;
+            if (Uses.DateRange(t))
+            {
+                CheckDateRange(c, errors);
+            }
+
+            return options;
+        }
+
+        /// <summary>Each end reads as today, today±N or a date, and the earliest is not after the latest.</summary>
+        private void CheckDateRange(Command c, List<(string, string)> errors)
+        {
+            DateBound? Read(string? text, string property, string label)
+            {
+                if (Text(text) is not { } value)
+                {
+                    return null;
+                }
+
+                if (DateBound.TryParse(value, out var bound))
+                {
+                    return bound;
+                }
+
+                errors.Add((property, l["Builder.DateBound"].Value.Replace("{name}", l[label].Value, StringComparison.Ordinal)));
+                return null;
+            }
+
+            var min = Read(c.MinDate, nameof(Command.MinDate), "Builder.MinDate");
+            var max = Read(c.MaxDate, nameof(Command.MaxDate), "Builder.MaxDate");
+            if (min is { } a && max is { } b && DateBound.AreCrossed(a, b))
+            {
+                errors.Add((nameof(Command.MaxDate), l["Builder.DateRangeCrossed"].Value));
+            }
+        }
+
+        /// <summary>The show-when rule as entered: it must name a question of the form and, for a comparison, values.</summary>
+        private Condition? CheckCondition(Command c, FormDefinition definition, List<(string, string)> errors)
+        {
             var condition = FormDrafts.ConditionFrom(c.ConditionFieldKey, c.ConditionOperator, c.ConditionValues);
-            if (condition is not null && draft.Definition.FindField(condition.FieldKey) is null)
+            if (condition is not null && definition.FindField(condition.FieldKey) is null)
             {
                 errors.Add((nameof(Command.ConditionFieldKey), l["Builder.ConditionFieldUnknown"].Value));
             }
@@ -176,13 +238,15 @@ public static class UpdateField
                 errors.Add((nameof(Command.ConditionValues), l["Builder.ConditionValuesRequired"].Value));
             }
 
-            if (errors.Count > 0)
-            {
-                throw errors.ToValidationException();
-            }
+            return condition;
+        }
 
+        /// <summary>The question with the checked settings; settings its type does not use are cleared.</summary>
+        private static FormField Updated(FormField field, Command c, List<FieldOption>? options, List<FormField>? subFields, Condition? condition)
+        {
+            var t = field.Type;
             var maxSize = Parse(c.MaxFileSizeMb);
-            var updated = field with
+            return field with
             {
                 LabelJa = c.LabelJa?.Trim() ?? "",
                 LabelEn = c.LabelEn?.Trim() ?? "",
@@ -205,9 +269,10 @@ public static class UpdateField
                 ContentJa = Uses.Content(t) ? Text(c.ContentJa) : null,
                 ContentEn = Uses.Content(t) ? Text(c.ContentEn) : null,
                 ShowWhen = condition,
+                MinDate = Uses.DateRange(t) && DateBound.TryParse(Text(c.MinDate), out var min) ? min.ToString() : null,
+                MaxDate = Uses.DateRange(t) && DateBound.TryParse(Text(c.MaxDate), out var max) ? max.ToString() : null,
+                AllowedCities = Uses.Cities(t) && FormDrafts.Lines(c.AllowedCities) is { Count: > 0 } cities ? cities : null,
             };
-            draft.UpdateDefinition(draft.Definition.WithField(c.Key, _ => updated));
-            return true;
         }
 
         private List<FieldOption> ParseOptions(string? text, List<(string, string)> errors)

@@ -2,6 +2,7 @@ using CityDx.Application.Cases;
 using CityDx.Application.Common;
 using CityDx.Application.Resources;
 using CityDx.Domain.Cases;
+using CityDx.Domain.Payments;
 using CityDx.Infrastructure.Persistence;
 using FluentValidation;
 using Mediator;
@@ -40,7 +41,7 @@ public static class PayFee
                 return null;
             }
 
-            if (@case.PaymentState is not (PaymentState.Due or PaymentState.PayAtCounter) || @case.FeeYen is not { } amount)
+            if (!@case.FeeUnpaid || @case.FeeYen is not { } amount)
             {
                 throw new[] { (nameof(Command.Method), l["Payment.NothingDue"].Value) }.ToValidationException();
             }
@@ -50,7 +51,8 @@ public static class PayFee
             switch (outcome.Kind)
             {
                 case PaymentOutcomeKind.Paid:
-                    @case.RecordPayment(outcome.Reference!, clock.GetUtcNow());
+                    var now = clock.GetUtcNow();
+                    db.FeePayments.Add(@case.RecordPayment(new PaymentReceipt(amount, Domain.JapanTime.DateOf(now), PaymentChannel.Card, outcome.Reference!), user.RequireUserId(), now));
                     break;
                 case PaymentOutcomeKind.PayAtCounter:
                     @case.ChoosePayAtCounter(outcome.Reference!);

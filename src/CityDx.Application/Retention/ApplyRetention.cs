@@ -69,8 +69,8 @@ public static class ApplyRetention
             if (drafts.Count > 0)
             {
                 deleteAfterCommit.AddRange(await db.DraftFiles.Where(f => drafts.Contains(f.DraftId)
-                        && !db.Attachments.Any(a => a.StorageKey == f.StorageKey))
-                    .Select(f => f.StorageKey).ToListAsync(cancellationToken));
+                        && !db.Attachments.Any(a => a.File.StorageKey == f.File.StorageKey))
+                    .Select(f => f.File.StorageKey).ToListAsync(cancellationToken));
                 await db.DraftFiles.Where(f => drafts.Contains(f.DraftId)).ExecuteDeleteAsync(cancellationToken);
                 await db.Drafts.Where(d => drafts.Contains(d.Id)).ExecuteDeleteAsync(cancellationToken);
             }
@@ -97,6 +97,8 @@ public static class ApplyRetention
                 }
             }
 
+            // An intermediate save, not left to the transaction behaviour: the anonymised cases must be
+            // written while the retention window is still open (the triggers refuse them once it closes).
             await db.SaveChangesAsync(cancellationToken);
             await db.Database.ExecuteSqlRawAsync("DELETE FROM retention_window", cancellationToken);
             return new Result(drafts.Count, anonymised, [.. deleteAfterCommit.Distinct(StringComparer.Ordinal)]);
@@ -107,8 +109,8 @@ public static class ApplyRetention
             var id = @case.Id;
             var receipt = @case.ReceiptNumber;
             @case.Anonymise(workflow, now);
-            deleteAfterCommit.AddRange(await db.Attachments.Where(a => a.CaseId == id).Select(a => a.StorageKey).ToListAsync(cancellationToken));
-            deleteAfterCommit.AddRange(await db.IssuedDocuments.Where(d => d.CaseId == id).Select(d => d.StorageKey).ToListAsync(cancellationToken));
+            deleteAfterCommit.AddRange(await db.Attachments.Where(a => a.CaseId == id).Select(a => a.File.StorageKey).ToListAsync(cancellationToken));
+            deleteAfterCommit.AddRange(await db.IssuedDocuments.Where(d => d.CaseId == id).Select(d => d.File.StorageKey).ToListAsync(cancellationToken));
             await db.Attachments.Where(a => a.CaseId == id).ExecuteDeleteAsync(cancellationToken);
             await db.IssuedDocuments.Where(d => d.CaseId == id).ExecuteDeleteAsync(cancellationToken);
 
@@ -170,9 +172,9 @@ public static class ApplyRetention
             {
                 var keys = chunk.ToList();
                 var used = new HashSet<string>(StringComparer.Ordinal);
-                used.UnionWith(await db.Attachments.Where(a => keys.Contains(a.StorageKey)).Select(a => a.StorageKey).ToListAsync(cancellationToken));
-                used.UnionWith(await db.DraftFiles.Where(f => keys.Contains(f.StorageKey)).Select(f => f.StorageKey).ToListAsync(cancellationToken));
-                used.UnionWith(await db.IssuedDocuments.Where(d => keys.Contains(d.StorageKey)).Select(d => d.StorageKey).ToListAsync(cancellationToken));
+                used.UnionWith(await db.Attachments.Where(a => keys.Contains(a.File.StorageKey)).Select(a => a.File.StorageKey).ToListAsync(cancellationToken));
+                used.UnionWith(await db.DraftFiles.Where(f => keys.Contains(f.File.StorageKey)).Select(f => f.File.StorageKey).ToListAsync(cancellationToken));
+                used.UnionWith(await db.IssuedDocuments.Where(d => keys.Contains(d.File.StorageKey)).Select(d => d.File.StorageKey).ToListAsync(cancellationToken));
                 deleted += await DeleteAsync(keys.Where(k => !used.Contains(k)), cancellationToken);
             }
 

@@ -76,7 +76,6 @@ public static class RefreshKpiRollups
 
             var state = await db.KpiRollupState.SingleAsync(s => s.Id == KpiRollupState.SingletonId, cancellationToken);
             state.Refreshed(startedAt, clock.GetUtcNow());
-            await db.SaveChangesAsync(cancellationToken);
             return new Result(caseMonths.Union(draftMonths).Count(), state.RefreshedAt!.Value);
         }
 
@@ -162,6 +161,8 @@ public static class RefreshKpiRollups
                 .Select(g => new KpiProcessingDays(KpiProcessingDays.ProcedureGrain, month, g.Key.Item1, Guid.Empty, g.Key.Item2, g.Key.Item3, g.Sum(h => h.Value))));
             db.KpiProcessingDays.AddRange(histogram.GroupBy(h => (h.Key.Item2, h.Key.Item3, h.Key.Item4))
                 .Select(g => new KpiProcessingDays(KpiProcessingDays.UnitGrain, month, Guid.Empty, g.Key.Item1, g.Key.Item2, g.Key.Item3, g.Sum(h => h.Value))));
+            // An intermediate save: each month's rows are written and forgotten before the next month
+            // is built, so a refresh of many months never holds them all in the change tracker.
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }
@@ -176,6 +177,7 @@ public static class RefreshKpiRollups
                 .ToListAsync(cancellationToken);
             await db.KpiFunnelMonths.Where(d => d.Month == month).ExecuteDeleteAsync(cancellationToken);
             db.KpiFunnelMonths.AddRange(rows.Select(r => new KpiFunnelMonth(month, r.ProcedureId, r.Started, r.Reached, r.Submitted)));
+            // An intermediate save, as for the cases' months above.
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }

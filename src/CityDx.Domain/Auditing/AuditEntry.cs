@@ -64,6 +64,10 @@ public static class AuditActions
     public const string CaseMessage = "case.message";
     public const string CaseIssueDocument = "case.issue-document";
     public const string CaseSetFee = "case.set-fee";
+    public const string CaseFeePayment = "case.fee-payment";
+    public const string CaseFeeRefund = "case.fee-refund";
+    public const string PaymentImport = "payment.import";
+    public const string PaymentCallback = "payment.callback";
     public const string CaseDownload = "case.download";
     public const string CaseAssign = "case.assign";
     public const string CaseBatch = "case.batch";
@@ -78,6 +82,6 @@ public static class AuditActions
     public const string StaffTimeChange = "staff-time.change";
 
     public static readonly IReadOnlyList<string> All =
-        [CaseRead, CaseAction, CaseCorrectionRequest, CaseMessage, CaseIssueDocument, CaseSetFee, CaseDownload, CaseAssign, CaseBatch, CaseAnonymise,
+        [CaseRead, CaseAction, CaseCorrectionRequest, CaseMessage, CaseIssueDocument, CaseSetFee, CaseFeePayment, CaseFeeRefund, PaymentImport, PaymentCallback, CaseDownload, CaseAssign, CaseBatch, CaseAnonymise,
             WorkflowChange, QueueList, QueueExport, ApiDenied, ApiClientRegister, ApiClientRevoke, ApiClientRotate, StaffTimeChange];
 }

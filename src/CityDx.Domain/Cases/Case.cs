@@ -9,13 +9,18 @@ namespace CityDx.Domain.Cases;
 /// </summary>
 public sealed record ProxyDetails(string SubjectName, string SubjectNameKana, string Relationship);
 
-/// <summary>手数料 of a case: none, due, to be paid at the counter with a slip, or paid.</summary>
+/// <summary>
+/// 手数料 of a case: none, due, to be paid with a slip (窓口・コンビニ・Pay-easy), paid, cancelled
+/// (the case was withdrawn or rejected before payment) or refunded (返還).
+/// </summary>
 public enum PaymentState
 {
     NotRequired = 0,
     Due = 1,
     PayAtCounter = 2,
     Paid = 3,
+    Cancelled = 4,
+    Refunded = 5,
 }
 
 /// <summary>
@@ -58,6 +63,9 @@ public partial class Case
     public string? PaymentReference { get; private set; }
 
     public DateTimeOffset? PaidAt { get; private set; }
+
+    /// <summary>The fee was asked for at filing: with the workflow's payment gate, review waits for it.</summary>
+    public bool FeeDueAtFiling { get; private set; }
 
     /// <summary>The code of the workflow state the case is in (see <see cref="CaseStatus"/> for the built-in ones).</summary>
     public string Status { get; private set; } = CaseStatus.Submitted;
@@ -146,47 +154,6 @@ public partial class Case
         return c;
     }
 
-    /// <summary>Asks for a fee: at filing when the procedure says so (staff can fix it after review later).</summary>
-    public void RequireFee(int yen)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(yen);
-        if (PaymentState == PaymentState.Paid)
-        {
-            throw new DomainRuleException("Payment.AlreadyPaid", "The fee has already been paid.");
-        }
-
-        FeeYen = yen;
-        PaymentState = PaymentState.Due;
-        Version++;
-    }
-
-    /// <summary>Records a payment the provider confirmed.</summary>
-    public void RecordPayment(string reference, DateTimeOffset now)
-    {
-        if (PaymentState is not (PaymentState.Due or PaymentState.PayAtCounter))
-        {
-            throw new DomainRuleException("Payment.NothingDue", "No fee is due.");
-        }
-
-        PaymentState = PaymentState.Paid;
-        PaymentReference = reference;
-        PaidAt = now;
-        Version++;
-    }
-
-    /// <summary>The applicant will pay at the counter (or a convenience store) with this slip.</summary>
-    public void ChoosePayAtCounter(string slipNumber)
-    {
-        if (PaymentState is not (PaymentState.Due or PaymentState.PayAtCounter))
-        {
-            throw new DomainRuleException("Payment.NothingDue", "No fee is due.");
-        }
-
-        PaymentState = PaymentState.PayAtCounter;
-        PaymentReference = slipNumber;
-        Version++;
-    }
-
     /// <summary>
     /// Records the applicant's name and フリガナ for the queue; the person concerned's フリガナ (代理申請)
     /// is searchable too.
@@ -208,8 +175,7 @@ public partial class Case
     /// </summary>
     public WorkflowTransition Apply(CaseWorkflow workflow, string action, CaseActor actor, string? comment, DateTimeOffset now, BusinessCalendar calendar)
     {
-        var transition = workflow.Find(Status, action, actor.Roles)
-            ?? throw new DomainRuleException("Case.ActionNotAllowed", $"{action} is not allowed from {Status}.");
+        var transition = workflow.Find(Status, action, actor.Roles) ?? throw Refusal(workflow, action);
         comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
         if (transition.CommentRequired && comment is null)
         {
@@ -221,9 +187,14 @@ public partial class Case
             throw new DomainRuleException("Case.SeparationOfDuties", "The approver of a case cannot be a staff member who reviewed it.");
         }
 
-        _history.Add(new CaseHistoryEntry(Id, now, actor.UserId, transition.Role, action, Status, transition.To, comment));
         var leaving = workflow.State(Status);
         var entering = workflow.State(transition.To);
+        if (AwaitsPayment(workflow, transition, entering))
+        {
+            throw new DomainRuleException("Case.AwaitingPayment", "The fee due at filing has not been paid yet.");
+        }
+
+        _history.Add(new CaseHistoryEntry(Id, now, actor.UserId, transition.Role, action, Status, transition.To, comment));
         if (Status == CaseStatus.AwaitingCorrection && transition.To != CaseStatus.AwaitingCorrection)
         {
             // Leaving the correction (resubmitted, resumed or withdrawn): nothing stays open for editing.
@@ -249,6 +220,11 @@ public partial class Case
         if (entering is { Outcome: not Outcome.None } && DecidedAt is null)
         {
             DecidedAt = now;
+        }
+
+        if (entering is { Outcome: Outcome.Rejected or Outcome.Withdrawn })
+        {
+            CancelUnpaidFee();
         }
 
         if (entering is { ClockRuns: true } && leaving is { ClockRuns: false })

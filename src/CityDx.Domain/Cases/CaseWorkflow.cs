@@ -50,11 +50,12 @@ public sealed partial class CaseWorkflow
     public static readonly CaseWorkflow DefaultWithoutApproval = CreateDefault(withApproval: false);
 
     [JsonConstructor]
-    public CaseWorkflow(IReadOnlyList<WorkflowState> states, IReadOnlyList<WorkflowTransition> transitions, int? escalateWhenOverdueDays = null)
+    public CaseWorkflow(IReadOnlyList<WorkflowState> states, IReadOnlyList<WorkflowTransition> transitions, int? escalateWhenOverdueDays = null, bool paymentBeforeReview = true)
     {
         States = states;
         Transitions = transitions;
         EscalateWhenOverdueDays = escalateWhenOverdueDays;
+        PaymentBeforeReview = paymentBeforeReview;
     }
 
     public IReadOnlyList<WorkflowState> States { get; }
@@ -62,6 +63,13 @@ public sealed partial class CaseWorkflow
 
     /// <summary>Escalation rule: when a case is overdue by this many business days, the unit's approvers are told. Null: never.</summary>
     public int? EscalateWhenOverdueDays { get; }
+
+    /// <summary>
+    /// 支払確認後に審査: a case whose fee was due at filing cannot be taken into review (or decided
+    /// other than by rejection) by staff until it is paid; a correction request and the applicant's
+    /// withdrawal stay possible. On unless an admin turns it off.
+    /// </summary>
+    public bool PaymentBeforeReview { get; }
 
     /// <summary>Whether a reviewer's recommendation goes to an approver (決裁) before the decision.</summary>
     public bool RequiresApproval => Transitions.Any(t => t.To == CaseStatus.AwaitingApproval);
@@ -136,6 +144,21 @@ public sealed partial class CaseWorkflow
     public IEnumerable<WorkflowTransition> AvailableFrom(string from, IReadOnlyCollection<string> roles) =>
         Transitions.Where(t => t.From == from && roles.Contains(t.Role));
 
+    /// <summary>The roles (Staff, Approver) that can move a case on from this state; empty when only the applicant can, or none.</summary>
+    public IReadOnlyList<string> RolesToLeave(string state) =>
+        [.. Transitions.Where(t => t.From == state && t.Role != WorkflowRole.Applicant).Select(t => t.Role).Distinct().OrderByDescending(r => r == WorkflowRole.Approver)];
+
+    /// <summary>
+    /// Every case can finish: the role nobody holds that a case in this state waits for (null when
+    /// someone can move it on, or only the applicant can). <paramref name="held"/> says whether a person of the
+    /// case's unit holds a role.
+    /// </summary>
+    public string? MissingRoleToLeave(string state, Func<string, bool> held)
+    {
+        var roles = RolesToLeave(state);
+        return roles.Count == 0 || roles.Any(held) ? null : roles[0];
+    }
+
     // ---- editing (admins) --------------------------------------------------------------------
 
     /// <summary>Turns the approval step (決裁待ち) on or off, keeping the states and actions an admin added.</summary>
@@ -149,22 +172,24 @@ public sealed partial class CaseWorkflow
         var baseline = CreateDefault(on);
         var added = States.Where(s => !CaseStatus.IsBuiltIn(s.Code));
         var addedTransitions = Transitions.Where(t => !CaseStatus.IsBuiltIn(t.From) || !CaseStatus.IsBuiltIn(t.To) || !CaseAction.IsBuiltIn(t.Action));
-        return new CaseWorkflow([.. baseline.States, .. added], [.. baseline.Transitions, .. addedTransitions], EscalateWhenOverdueDays);
+        return new CaseWorkflow([.. baseline.States, .. added], [.. baseline.Transitions, .. addedTransitions], EscalateWhenOverdueDays, PaymentBeforeReview);
     }
 
-    public CaseWorkflow WithEscalation(int? overdueDays) => new(States, Transitions, overdueDays);
+    public CaseWorkflow WithEscalation(int? overdueDays) => new(States, Transitions, overdueDays, PaymentBeforeReview);
+
+    public CaseWorkflow WithPaymentBeforeReview(bool on) => new(States, Transitions, EscalateWhenOverdueDays, on);
 
     public CaseWorkflow WithState(WorkflowState state) =>
-        new([.. States.Where(s => s.Code != state.Code), state], Transitions, EscalateWhenOverdueDays);
+        new([.. States.Where(s => s.Code != state.Code), state], Transitions, EscalateWhenOverdueDays, PaymentBeforeReview);
 
     public CaseWorkflow WithoutState(string code) =>
-        new([.. States.Where(s => s.Code != code)], [.. Transitions.Where(t => t.From != code && t.To != code)], EscalateWhenOverdueDays);
+        new([.. States.Where(s => s.Code != code)], [.. Transitions.Where(t => t.From != code && t.To != code)], EscalateWhenOverdueDays, PaymentBeforeReview);
 
     public CaseWorkflow WithTransition(WorkflowTransition transition) =>
-        new(States, [.. Transitions.Where(t => !(t.From == transition.From && t.Action == transition.Action && t.Role == transition.Role)), transition], EscalateWhenOverdueDays);
+        new(States, [.. Transitions.Where(t => !(t.From == transition.From && t.Action == transition.Action && t.Role == transition.Role)), transition], EscalateWhenOverdueDays, PaymentBeforeReview);
 
     public CaseWorkflow WithoutTransition(string from, string action, string role) =>
-        new(States, [.. Transitions.Where(t => !(t.From == from && t.Action == action && t.Role == role))], EscalateWhenOverdueDays);
+        new(States, [.. Transitions.Where(t => !(t.From == from && t.Action == action && t.Role == role))], EscalateWhenOverdueDays, PaymentBeforeReview);
 
     [GeneratedRegex("^[A-Z][A-Za-z0-9]{1,39}$")]
     private static partial Regex CodePattern();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CityDx.Domain.Attachments;
 
 namespace CityDx.Domain.Cases;
 
@@ -156,26 +157,18 @@ public class DraftFile
 {
     private DraftFile() { }
 
-    public DraftFile(Guid id, Guid draftId, string fieldKey, string fileName, string contentType, long size, string sha256, string storageKey, DateTimeOffset uploadedAt)
+    public DraftFile(Guid id, Guid draftId, string fieldKey, FileMetadata file, DateTimeOffset uploadedAt)
     {
         Id = id;
         DraftId = draftId;
         FieldKey = fieldKey;
-        FileName = fileName;
-        ContentType = contentType;
-        Size = size;
-        Sha256 = sha256;
-        StorageKey = storageKey;
+        File = file;
         UploadedAt = uploadedAt;
     }
 
     public Guid Id { get; private set; }
     public Guid DraftId { get; private set; }
     public string FieldKey { get; private set; } = "";
-    public string FileName { get; private set; } = "";
-    public string ContentType { get; private set; } = "";
-    public long Size { get; private set; }
-    public string Sha256 { get; private set; } = "";
-    public string StorageKey { get; private set; } = "";
+    public FileMetadata File { get; private set; } = null!;
     public DateTimeOffset UploadedAt { get; private set; }
 }

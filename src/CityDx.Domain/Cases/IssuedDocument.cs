@@ -1,3 +1,5 @@
+using CityDx.Domain.Attachments;
+
 namespace CityDx.Domain.Cases;
 
 /// <summary>
@@ -8,15 +10,11 @@ public class IssuedDocument
 {
     private IssuedDocument() { }
 
-    public IssuedDocument(Guid id, Guid caseId, string fileName, string contentType, long size, string sha256, string storageKey, DateOnly expiresOn, string issuedByUserId, DateTimeOffset issuedAt)
+    public IssuedDocument(Guid id, Guid caseId, FileMetadata file, DateOnly expiresOn, string issuedByUserId, DateTimeOffset issuedAt)
     {
         Id = id;
         CaseId = caseId;
-        FileName = fileName;
-        ContentType = contentType;
-        Size = size;
-        Sha256 = sha256;
-        StorageKey = storageKey;
+        File = file;
         ExpiresOn = expiresOn;
         IssuedByUserId = issuedByUserId;
         IssuedAt = issuedAt;
@@ -24,11 +22,7 @@ public class IssuedDocument
 
     public Guid Id { get; private set; }
     public Guid CaseId { get; private set; }
-    public string FileName { get; private set; } = "";
-    public string ContentType { get; private set; } = "";
-    public long Size { get; private set; }
-    public string Sha256 { get; private set; } = "";
-    public string StorageKey { get; private set; } = "";
+    public FileMetadata File { get; private set; } = null!;
 
     /// <summary>Last day (JST) the applicant can download it.</summary>
     public DateOnly ExpiresOn { get; private set; }

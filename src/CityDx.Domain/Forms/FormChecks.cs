@@ -21,7 +21,8 @@ public sealed record FormProblem(string Code, string? StepKey, string? FieldKey,
 /// Codes: Publish.Empty, Publish.TooManyFields, Publish.InvalidKey, Publish.DuplicateKey, Publish.DuplicateOption, Publish.BadOptionValue,
 /// Publish.LabelMissing, Publish.NoOptions, Publish.BadPattern, Publish.BadRange, Publish.FileTypesMissing,
 /// Publish.GroupEmpty, Publish.NestedGroup, Publish.RuleInGroup, Publish.RuleMissingField, Publish.RuleLaterField,
-/// Publish.RuleCycle, Publish.RuleNoValues, Publish.RuleNotYesNo, Publish.RuleBadTarget, Publish.RuleUnknownValue.
+/// Publish.RuleCycle, Publish.RuleNoValues, Publish.RuleNotYesNo, Publish.RuleBadTarget, Publish.RuleUnknownValue,
+/// Publish.BadDate, Publish.BadAllowedCity.
 /// Step titles are required only when a form has more than one step (a one-page form shows none).
 /// </remarks>
 public static partial class FormChecks
@@ -46,7 +47,9 @@ public static partial class FormChecks
         }
     }
 
-    public static IReadOnlyList<FormProblem> Check(FormDefinition d)
+    /// <param name="d">The definition.</param>
+    /// <param name="today">The JST date of publishing: with it, a fixed date bound is also compared with a bound relative to today.</param>
+    public static IReadOnlyList<FormProblem> Check(FormDefinition d, DateOnly? today = null)
     {
         ArgumentNullException.ThrowIfNull(d);
         var problems = new List<FormProblem>();
@@ -73,7 +76,7 @@ public static partial class FormChecks
                     problems.Add(new FormProblem("Publish.DuplicateKey", step.Key, field.Key, Describe(field)));
                 }
 
-                CheckField(field, step.Key, null, problems);
+                CheckField(field, step.Key, null, today, problems);
             }
         }
 
@@ -116,7 +119,7 @@ public static partial class FormChecks
         }
     }
 
-    private static void CheckField(FormField field, string stepKey, FormField? group, List<FormProblem> problems)
+    private static void CheckField(FormField field, string stepKey, FormField? group, DateOnly? today, List<FormProblem> problems)
     {
         var key = group is null ? field.Key : $"{group.Key}[].{field.Key}";
         var args = Describe(field);
@@ -127,61 +130,10 @@ public static partial class FormChecks
             Add("Publish.InvalidKey", ("key", field.Key ?? ""));
         }
 
-        if (field.Type == FieldType.Information)
-        {
-            if (string.IsNullOrWhiteSpace(field.ContentJa))
-            {
-                Add("Publish.LabelMissing", ("language", "ja"), ("part", "content"));
-            }
-
-            if (string.IsNullOrWhiteSpace(field.ContentEn))
-            {
-                Add("Publish.LabelMissing", ("language", "en"), ("part", "content"));
-            }
-        }
-        else
-        {
-            if (string.IsNullOrWhiteSpace(field.LabelJa))
-            {
-                Add("Publish.LabelMissing", ("language", "ja"));
-            }
-
-            if (string.IsNullOrWhiteSpace(field.LabelEn))
-            {
-                Add("Publish.LabelMissing", ("language", "en"));
-            }
-        }
-
+        CheckLabels(field, Add);
         if (field.Type is FieldType.SingleChoice or FieldType.MultipleChoice)
         {
-            if (field.OptionList.Count == 0)
-            {
-                Add("Publish.NoOptions");
-            }
-
-            var values = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var option in field.OptionList)
-            {
-                if (!values.Add(option.Value ?? ""))
-                {
-                    Add("Publish.DuplicateOption", ("option", option.Value ?? ""));
-                }
-
-                if (string.IsNullOrWhiteSpace(option.Value) || option.Value.Contains('\n', StringComparison.Ordinal) || option.Value != option.Value.Trim())
-                {
-                    Add("Publish.BadOptionValue", ("option", option.Value ?? ""));
-                }
-
-                if (string.IsNullOrWhiteSpace(option.LabelJa))
-                {
-                    Add("Publish.LabelMissing", ("language", "ja"), ("option", option.Value ?? ""));
-                }
-
-                if (string.IsNullOrWhiteSpace(option.LabelEn))
-                {
-                    Add("Publish.LabelMissing", ("language", "en"), ("option", option.Value ?? ""));
-                }
-            }
+            CheckOptions(field, Add);
         }
 
         if (!string.IsNullOrEmpty(field.Pattern) && PatternError(field.Pattern) is { } reason)
@@ -190,6 +142,11 @@ public static partial class FormChecks
         }
 
         CheckRanges(field, Add);
+        CheckDateBounds(field, today, Add);
+        if (field.AllowedCityList.Any(c => string.IsNullOrWhiteSpace(c) || c != c.Trim()))
+        {
+            Add("Publish.BadAllowedCity");
+        }
 
         if (field.Type == FieldType.FileUpload && field.Required && field.AllowedFileTypeList.Count == 0)
         {
@@ -209,21 +166,74 @@ public static partial class FormChecks
                 return;
             }
 
-            if (field.SubFieldList.Count == 0)
+            CheckGroup(field, stepKey, today, Add, problems);
+        }
+    }
+
+    /// <summary>Both languages' label (or, for read-only text, content).</summary>
+    private static void CheckLabels(FormField field, Action<string, (string, string)[]> add)
+    {
+        var (ja, en, part) = field.Type == FieldType.Information
+            ? (field.ContentJa, field.ContentEn, "content")
+            : (field.LabelJa, field.LabelEn, (string?)null);
+        foreach (var (language, text) in new[] { ("ja", ja), ("en", en) })
+        {
+            if (string.IsNullOrWhiteSpace(text))
             {
-                Add("Publish.GroupEmpty");
+                add("Publish.LabelMissing", part is null ? [("language", language)] : [("language", language), ("part", part)]);
+            }
+        }
+    }
+
+    /// <summary>At least one choice; values unique, trimmed, on one line; both languages' label for each.</summary>
+    private static void CheckOptions(FormField field, Action<string, (string, string)[]> add)
+    {
+        if (field.OptionList.Count == 0)
+        {
+            add("Publish.NoOptions", []);
+        }
+
+        var values = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var option in field.OptionList)
+        {
+            var value = option.Value ?? "";
+            if (!values.Add(value))
+            {
+                add("Publish.DuplicateOption", [("option", value)]);
             }
 
-            var subKeys = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var sub in field.SubFieldList)
+            if (string.IsNullOrWhiteSpace(option.Value) || option.Value.Contains('\n', StringComparison.Ordinal) || option.Value != option.Value.Trim())
             {
-                if (!subKeys.Add(sub.Key))
+                add("Publish.BadOptionValue", [("option", value)]);
+            }
+
+            foreach (var (language, text) in new[] { ("ja", option.LabelJa), ("en", option.LabelEn) })
+            {
+                if (string.IsNullOrWhiteSpace(text))
                 {
-                    problems.Add(new FormProblem("Publish.DuplicateKey", stepKey, $"{field.Key}[].{sub.Key}", Describe(sub)));
+                    add("Publish.LabelMissing", [("language", language), ("option", value)]);
                 }
-
-                CheckField(sub, stepKey, field, problems);
             }
+        }
+    }
+
+    /// <summary>A repeating group has sub-questions with unique keys, each checked as a question.</summary>
+    private static void CheckGroup(FormField field, string stepKey, DateOnly? today, Action<string, (string, string)[]> add, List<FormProblem> problems)
+    {
+        if (field.SubFieldList.Count == 0)
+        {
+            add("Publish.GroupEmpty", []);
+        }
+
+        var subKeys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var sub in field.SubFieldList)
+        {
+            if (!subKeys.Add(sub.Key))
+            {
+                problems.Add(new FormProblem("Publish.DuplicateKey", stepKey, $"{field.Key}[].{sub.Key}", Describe(sub)));
+            }
+
+            CheckField(sub, stepKey, field, today, problems);
         }
     }
 
@@ -262,156 +272,34 @@ public static partial class FormChecks
         }
     }
 
+    /// <summary>Each date bound reads as a date or days from today, and the earliest is not after the latest.</summary>
+    private static void CheckDateBounds(FormField field, DateOnly? today, Action<string, (string, string)[]> add)
+    {
+        DateBound? Read(string? text, string which)
+        {
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (DateBound.TryParse(text, out var bound))
+            {
+                return bound;
+            }
+
+            add("Publish.BadDate", [("which", which), ("value", text)]);
+            return null;
+        }
+
+        var min = Read(field.MinDate, "min");
+        var max = Read(field.MaxDate, "max");
+        if (min is { } a && max is { } b && DateBound.AreCrossed(a, b, today))
+        {
+            add("Publish.BadRange", [("what", "dates"), ("min", field.MinDate ?? ""), ("max", field.MaxDate ?? "")]);
+        }
+    }
+
     private static bool IsCount(decimal? value) => value is not { } v || (v >= 0 && v % 1 == 0);
-
-    private static void CheckRules(FormDefinition d, List<FormProblem> problems)
-    {
-        // Position of each top-level field in form order, and the index of its step.
-        var position = new Dictionary<string, (int Index, int Step)>(StringComparer.Ordinal);
-        var index = 0;
-        for (var s = 0; s < d.Steps.Count; s++)
-        {
-            foreach (var field in d.Steps[s].Fields ?? [])
-            {
-                position.TryAdd(field.Key, (index++, s));
-            }
-        }
-
-        index = 0;
-        for (var s = 0; s < d.Steps.Count; s++)
-        {
-            var step = d.Steps[s];
-            if (step.ShowWhen is { } stepRule)
-            {
-                // A step may only depend on answers given on earlier steps.
-                CheckRule(d, stepRule, position, isEarlier: p => p.Step < s, step.Key, null, Args(("title", step.TitleJa ?? ""), ("titleEn", step.TitleEn ?? "")), problems);
-            }
-
-            foreach (var field in step.Fields ?? [])
-            {
-                var here = index++;
-                if (field.ShowWhen is { } rule)
-                {
-                    CheckRule(d, rule, position, isEarlier: p => p.Index < here, step.Key, field.Key, Describe(field), problems);
-                }
-            }
-        }
-    }
-
-    private static void CheckRule(FormDefinition d, Condition rule, Dictionary<string, (int Index, int Step)> position, Func<(int Index, int Step), bool> isEarlier, string stepKey, string? fieldKey, Dictionary<string, string> args, List<FormProblem> problems)
-    {
-        void Add(string code, params (string Name, string Value)[] more) =>
-            problems.Add(new FormProblem(code, stepKey, fieldKey, With(args, [("target", rule.FieldKey ?? ""), ("operator", rule.Operator.ToString()), .. more])));
-
-        if (rule.NeedsValues && (rule.Values is null || rule.Values.Count == 0))
-        {
-            Add("Publish.RuleNoValues");
-        }
-
-        var target = rule.FieldKey is null ? null : d.FindField(rule.FieldKey);
-        if (target is null)
-        {
-            Add("Publish.RuleMissingField");
-            return;
-        }
-
-        if (!isEarlier(position[target.Key]))
-        {
-            Add("Publish.RuleLaterField", ("targetLabel", target.LabelJa ?? ""), ("targetLabelEn", target.LabelEn ?? ""));
-        }
-
-        if (rule.Operator == ConditionOperator.IsYes && target.Type is not (FieldType.YesNo or FieldType.Declaration))
-        {
-            Add("Publish.RuleNotYesNo", ("targetLabel", target.LabelJa ?? ""), ("targetLabelEn", target.LabelEn ?? ""));
-        }
-
-        if (target.Type is FieldType.Information or FieldType.RepeatingGroup or FieldType.PostalAddress or FieldType.FileUpload)
-        {
-            Add("Publish.RuleBadTarget", ("targetLabel", target.LabelJa ?? ""), ("targetLabelEn", target.LabelEn ?? ""), ("targetType", target.Type.ToString()));
-        }
-
-        IReadOnlyList<string>? allowed = target.Type switch
-        {
-            FieldType.SingleChoice or FieldType.MultipleChoice => [.. target.OptionList.Select(o => o.Value)],
-            FieldType.YesNo or FieldType.Declaration => ["yes", "no"],
-            _ => null,
-        };
-        if (allowed is not null && rule.NeedsValues)
-        {
-            foreach (var value in rule.Values ?? [])
-            {
-                if (!allowed.Contains(value, StringComparer.Ordinal))
-                {
-                    Add("Publish.RuleUnknownValue", ("value", value ?? ""), ("targetLabel", target.LabelJa ?? ""), ("targetLabelEn", target.LabelEn ?? ""));
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// Dependencies: a field depends on its step and on the field its rule names; a step on the field its rule names.
-    /// Any cycle (found as a back edge of a depth-first search) is reported once, with its path.
-    /// </summary>
-    private static void CheckCycles(FormDefinition d, List<FormProblem> problems)
-    {
-        var state = new Dictionary<object, int>(ReferenceEqualityComparer.Instance); // 1 = on the path, 2 = done
-        var path = new List<object>();
-
-        IEnumerable<object> Next(object node)
-        {
-            var rule = node switch
-            {
-                FormField f => f.ShowWhen,
-                FormStep s => s.ShowWhen,
-                _ => null,
-            };
-            if (node is FormField field && d.StepOf(field) is { } step)
-            {
-                yield return step;
-            }
-
-            if (rule?.FieldKey is not null && d.FindField(rule.FieldKey) is { } target)
-            {
-                yield return target;
-            }
-        }
-
-        void Visit(object node)
-        {
-            state[node] = 1;
-            path.Add(node);
-            foreach (var next in Next(node))
-            {
-                var seen = state.GetValueOrDefault(next);
-                if (seen == 1)
-                {
-                    var cycle = path.Skip(path.FindIndex(n => ReferenceEquals(n, next))).Append(next).ToList();
-                    var names = string.Join(" → ", cycle.Select(n => n is FormStep s ? $"step:{s.Key}" : ((FormField)n).Key));
-                    problems.Add(next is FormStep cycleStep
-                        ? new FormProblem("Publish.RuleCycle", cycleStep.Key, null, Args(("path", names)))
-                        : new FormProblem("Publish.RuleCycle", d.StepOf((FormField)next)?.Key, ((FormField)next).Key, With(Describe((FormField)next), ("path", names))));
-                }
-                else if (seen == 0)
-                {
-                    Visit(next);
-                }
-            }
-
-            path.RemoveAt(path.Count - 1);
-            state[node] = 2;
-        }
-
-        foreach (var step in d.Steps)
-        {
-            foreach (var node in (step.Fields ?? []).Cast<object>().Prepend(step))
-            {
-                if (state.GetValueOrDefault(node) == 0)
-                {
-                    Visit(node);
-                }
-            }
-        }
-    }
 
     private static Dictionary<string, string> Describe(FormField field) => Args(("label", field.LabelJa ?? ""), ("labelEn", field.LabelEn ?? ""));
 

@@ -20,6 +20,8 @@ public static class FormProblemMessages
             "Publish.NoOptions" => $"{s}に選択肢がありません",
             "Publish.BadPattern" => $"{s}の入力形式(正規表現)「{problem.Arg("pattern")}」が正しくありません",
             "Publish.BadRange" => $"{s}の{RangeWhatJa(problem.Arg("what"))}の範囲が正しくありません(下限 {Or(problem.Arg("min"), "なし")}、上限 {Or(problem.Arg("max"), "なし")})",
+            "Publish.BadDate" => $"{s}の{(problem.Arg("which") == "min" ? "最も早い日付" : "最も遅い日付")}「{problem.Arg("value")}」が読めません(today、today-365、today+14 または 2026-04-01 の形で指定してください)",
+            "Publish.BadAllowedCity" => $"{s}の受け付ける市区町村に、空の行か前後に空白のある行があります",
             "Publish.FileTypesMissing" => $"{s}は必須の添付ファイルですが、受け付けるファイル形式が指定されていません",
             "Publish.GroupEmpty" => $"{s}(繰り返し項目)に入力項目がありません",
             "Publish.NestedGroup" => $"{s}:繰り返し項目の中に繰り返し項目は置けません",
@@ -52,6 +54,8 @@ public static class FormProblemMessages
             "Publish.NoOptions" => $"{s} has no choices",
             "Publish.BadPattern" => $"{s}: the input pattern (regular expression) \"{problem.Arg("pattern")}\" is not valid",
             "Publish.BadRange" => $"{s}: the {RangeWhatEn(problem.Arg("what"))} range is not valid (minimum {Or(problem.Arg("min"), "none")}, maximum {Or(problem.Arg("max"), "none")})",
+            "Publish.BadDate" => $"{s}: the {(problem.Arg("which") == "min" ? "earliest" : "latest")} date \"{problem.Arg("value")}\" cannot be read (use today, today-365, today+14 or a date such as 2026-04-01)",
+            "Publish.BadAllowedCity" => $"{s}: the accepted municipalities include an empty line or one with surrounding spaces",
             "Publish.FileTypesMissing" => $"{s} is a required attachment but no accepted file types are set",
             "Publish.GroupEmpty" => $"{s} (repeating group) has no questions",
             "Publish.NestedGroup" => $"{s}: a repeating group cannot contain another repeating group",
@@ -98,6 +102,7 @@ public static class FormProblemMessages
         "rows" => "行数",
         "files" => "ファイル数",
         "fileSize" => "ファイルサイズ",
+        "dates" => "日付",
         _ => "値",
     };
 
@@ -108,6 +113,7 @@ public static class FormProblemMessages
         "rows" => "number of rows",
         "files" => "number of files",
         "fileSize" => "file size",
+        "dates" => "date",
         _ => "value",
     };
 

@@ -155,9 +155,17 @@ public static class Wareki
     }
 
     /// <summary>As <see cref="TryParse"/>, returning the error code.</summary>
-    public static bool TryParseDetailed(string? input, out DateOnly date, out DateInputError error)
+    public static bool TryParseDetailed(string? input, out DateOnly date, out DateInputError error) =>
+        TryParseDetailed(input, out date, out error, out _);
+
+    /// <summary>
+    /// As <see cref="TryParse"/>, returning the error code and, when the text named an era, the era and year as typed
+    /// (also when the date itself was refused, so a caller can say that 令和2026年 is not a 令和 year).
+    /// </summary>
+    public static bool TryParseDetailed(string? input, out DateOnly date, out DateInputError error, out EraDate? typed)
     {
         date = default;
+        typed = null;
 
         // NFKC turns full-width digits/letters/punctuation into ASCII (and ㋿ into 令和).
         var text = RemoveSpaces((input ?? "").Normalize(NormalizationForm.FormKC));
@@ -203,6 +211,7 @@ public static class Wareki
             return TryCreate(year, month, day, null, out date, out error);
         }
 
+        typed = new EraDate(era, year, month, day);
         if (year < 1)
         {
             error = DateInputError.InvalidYear;
@@ -210,6 +219,20 @@ public static class Wareki
         }
 
         return TryCreate(era.Start.Year + year - 1, month, day, era, out date, out error);
+    }
+
+    /// <summary>Years the current era is allowed to run ahead of today (for dates in the near future: expiry, moving).</summary>
+    public const int CurrentEraYearsAhead = 10;
+
+    /// <summary>
+    /// The last year of <paramref name="era"/> a date may be typed in: 明治45, 大正15, 昭和64, 平成31, and for the
+    /// current era today's year plus <see cref="CurrentEraYearsAhead"/>.
+    /// </summary>
+    public static int LastYear(Era era, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(era);
+        var lastWesternYear = era.End?.Year ?? today.Year + CurrentEraYearsAhead;
+        return lastWesternYear - era.Start.Year + 1;
     }
 
     /// <summary>

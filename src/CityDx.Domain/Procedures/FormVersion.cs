@@ -75,7 +75,7 @@ public class FormVersion
     public void Publish(DateTimeOffset now)
     {
         EnsureDraft();
-        var problems = FormChecks.Check(Definition);
+        var problems = FormChecks.Check(Definition, JapanTime.DateOf(now));
         if (problems.Count > 0)
         {
             throw new FormPublishException(problems);

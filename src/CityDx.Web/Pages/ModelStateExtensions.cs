@@ -9,26 +9,20 @@ public static class ModelStateExtensions
     public const string ErrorOrderKey = "ErrorOrder";
 
     /// <summary>
-    /// Puts a command's validation failures on the page, under the names of its inputs, and
+    /// Puts a request's validation failures on the page, under the names of its inputs, and
     /// remembers their order (the order of the form) for the error summary: ModelState itself
-    /// does not keep it.
+    /// does not keep it. Called by <see cref="RefusedRequestFilter"/> for every page.
     /// </summary>
-    public static void AddValidationErrors(this PageModel page, ValidationException exception)
+    public static void AddValidationErrors(this PageModel page, ValidationException exception, Func<string, string>? inputFor = null)
     {
         page.ModelState.Clear();
-        foreach (var error in exception.Errors)
+        var errors = exception.Errors.Select(e => (Input: inputFor?.Invoke(e.PropertyName) ?? e.PropertyName, e.ErrorMessage)).ToList();
+        foreach (var (input, message) in errors)
         {
-            page.ModelState.AddModelError(error.PropertyName, error.ErrorMessage);
+            page.ModelState.AddModelError(input, message);
         }
 
-        page.ViewData[ErrorOrderKey] = exception.Errors.Select(e => e.PropertyName).Distinct().ToList();
-    }
-
-    /// <summary>Adds the errors under the page's own field names (request property → input name).</summary>
-    public static void AddValidationErrors(this PageModel page, ValidationException exception, IReadOnlyDictionary<string, string> rename)
-    {
-        var renamed = exception.Errors.Select(e => new FluentValidation.Results.ValidationFailure(rename.GetValueOrDefault(e.PropertyName, e.PropertyName), e.ErrorMessage));
-        page.AddValidationErrors(new ValidationException(renamed));
+        page.ViewData[ErrorOrderKey] = errors.Select(e => e.Input).Distinct().ToList();
     }
 
     public static string? ErrorFor(this ModelStateDictionary modelState, string key) =>

@@ -45,6 +45,7 @@ public static class ApiEndpoints
 
         MapCases(api);
         api.MapApplicationsApi();
+        api.MapPaymentsApi();
         api.MapStatistics();
     }
 

@@ -40,6 +40,9 @@ public static class ApplicationSetup
         services.AddValidatorsFromAssemblyContaining<ListProcedures.Query>(ServiceLifetime.Scoped,
             filter: v => PerRequestValidators.Contains(v.ValidatorType), includeInternalTypes: true);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<CityDx.Application.Common.IReceiptNumbers, CityDx.Application.Common.RandomReceiptNumbers>();
+        services.AddScoped<CityDx.Application.Common.CaseFiling>();
+        services.AddDateDisplay();
         services.AddScoped<CityDx.Application.Payments.IPaymentProvider, CityDx.Application.Payments.PaymentSlipProvider>();
         services.AddScoped<CityDx.Application.Payments.IPaymentProvider, CityDx.Application.Payments.SimulatedCardProvider>();
         services.AddSettings<CalendarOptions>(CalendarOptions.Section, o => o.DatesAreValid(),
@@ -49,6 +52,7 @@ public static class ApplicationSetup
         services.AddSettings<IssuedDocumentOptions>(IssuedDocumentOptions.Section);
         services.AddSettings<QueueOptions>(QueueOptions.Section,
             o => o.PersonalDataRoles.All(r => Roles.All.Contains(r)), $"Queue:PersonalDataRoles may name only these roles: {string.Join(", ", Roles.All)}.");
+        services.AddSettings<CityDx.Application.Payments.PaymentOptions>(CityDx.Application.Payments.PaymentOptions.Section);
         services.AddMemoryCache();
         services.AddSingleton<CityDx.Application.Common.ViewCache>();
         return services;

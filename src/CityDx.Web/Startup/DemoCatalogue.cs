@@ -1,827 +1,101 @@
-using CityDx.Domain.Forms;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CityDx.Domain.Cases;
 using CityDx.Domain.Procedures;
 
 namespace CityDx.Web.Startup;
 
-/// <summary>One procedure of the demo catalogue with the fields of its first form version.</summary>
-/// <param name="Code">Stable kebab-case code (never shown to citizens, used in URLs and seeds).</param>
-/// <param name="OwningUnitCode">Code of the owning organisation unit; the seeder turns it into <see cref="ProcedureDetails.OwningUnitId"/>.</param>
-public sealed record DemoProcedure(string Code, string OwningUnitCode, ProcedureDetails Details, FormField[] Fields);
-
 /// <summary>
-/// The demo city's (大阪市) catalogue: realistic procedures a citizen can file online. Certificates are routed
-/// to the central processing centre, 届出 to the ward the applicant chooses, bureau and affiliated-body
-/// matters to the owning unit. Fees are typical values for a Japanese city of this size, not a statement of
-/// any city's current fee schedule.
+/// The demo city's (大阪市) catalogue as data: <c>Startup/DemoCatalogue/procedures.json</c> says what each
+/// procedure is (names, description, category, fee, routing, channels, workflow …) and
+/// <c>Startup/DemoCatalogue/forms/{code}.json</c> is its form in the documented form format
+/// (docs/form-json-format.md), which the seeder loads through the admins' own import. Both are embedded
+/// in the web assembly. Fees are typical values for a Japanese city of this size, not a statement of any
+/// city's current fee schedule.
+/// <para>
+/// What the data says on purpose: certificates are routed to the central processing centre, 届出 to the ward
+/// the applicant chooses, bureau and affiliated-body matters to the owning unit. Certificates about a person
+/// need a 委任状 when someone else asks for them (<c>"proxy": "letterRequired"</c>). The dog notifications
+/// need no 決裁 (staff accept them); the others go to an approver, whose approvers are mailed when a case is
+/// three business days overdue. The dog registration and residence-record forms stay short: they are the
+/// ones the end-to-end tests and the tutorial walk through.
+/// </para>
 /// </summary>
 public static class DemoCatalogue
 {
-    public static IReadOnlyList<DemoProcedure> All { get; } =
-    [
-        // ───────────── 証明書 (central processing centre) ─────────────
-        new DemoProcedure("juminhyo-copy", "osaka",
-            new ProcedureDetails(
-                NameJa: "住民票の写し等の交付請求",
-                NameEn: "Request a copy of your residence record (juminhyo)",
-                DescriptionJa: "大阪市に住民登録がある方の住民票の写し(世帯全員・世帯の一部)や住民票記載事項証明書を請求できます。オンラインと郵送の請求は市の集約センターでまとめて処理し、住民登録地へ郵送します。マイナンバー(個人番号)入りの住民票の写しは、区役所の窓口で請求してください。",
-                DescriptionEn: "Ask for a copy of the residence record (juminhyo) of people registered as living in Osaka City, for the whole household or some of its members. Online and postal requests are handled centrally and the copy is posted to the registered address. If you need a copy that shows the Individual Number (My Number), ask at a ward office counter.",
-                Category: "registration",
-                LifeEvents: ["moving"],
-                Keywords: "じゅうみんひょう 住民票 住民票の写し 証明書 世帯全員 記載事項証明 juminhyo residence certificate",
-                EligibilityJa: "本人または同一世帯の方。代理人が請求する場合は委任状が必要です。",
-                EligibilityEn: "You can ask for your own record or for people in your household. Someone acting for you needs a letter of authority (inin-jo) from you.",
-                RequiredDocumentsJa: ["本人確認書類(マイナンバーカード、運転免許証など)。郵送の場合は写し", "手数料(オンラインはクレジットカード等、郵送は定額小為替)", "返信用封筒(切手を貼り、住民登録地を記入したもの。郵送の場合)", "代理人の場合は委任状"],
-                RequiredDocumentsEn: ["Proof of identity (My Number Card, driving licence or similar); a photocopy if you apply by post", "The fee (by card online, or by postal money order (teigaku kogawase) by post)", "A stamped envelope addressed to your registered address, if you apply by post", "A letter of authority if someone applies for you"],
-                FeeYen: 300,
-                FeeTiming: FeeTiming.AtFiling,
-                StandardProcessingDays: 3,
-                Routing: Routing.CentralProcessingCentre,
-                Channels: ChannelSet.Online | ChannelSet.Counter | ChannelSet.Mail,
-                OwningUnitId: Guid.Empty),
-            [
-                new("requester_name", FieldType.PersonName, "請求者の氏名", "Your full name", MaxLength: 50,
-                    HintJa: "住民票に記載されているとおりに入力してください", HintEn: "Enter your name exactly as it appears on your residence record"),
-                new("requester_kana", FieldType.Furigana, "請求者の氏名(フリガナ)", "Your name in katakana (furigana)", MaxLength: 100),
-                new("requester_birth_date", FieldType.Date, "請求者の生年月日", "Your date of birth", Wareki: true),
-                new("address", FieldType.PostalAddress, "住民登録地の住所", "Your registered address",
-                    HintJa: "証明書はこの住所へ郵送します", HintEn: "We will post the copy to this address"),
-                new("phone", FieldType.Phone, "日中の連絡先電話番号", "Daytime phone number", MaxLength: 20,
-                    HintJa: "例: 06-6208-8181", HintEn: "For example, 06-6208-8181"),
-                new("scope", FieldType.SingleChoice, "必要な方の範囲", "Whose record do you need?", Options:
-                [
-                    new("self", "本人のみ", "Only me"),
-                    new("household_all", "世帯全員", "Everyone in my household"),
-                    new("household_some", "世帯の一部", "Some people in my household"),
-                ]),
-                new("other_people", FieldType.LongText, "本人以外に必要な方の氏名", "Names of the other people you need", Required: false, MaxLength: 500,
-                    HintJa: "「世帯の一部」を選んだ場合に、必要な方の氏名をすべて入力してください", HintEn: "If you chose 'Some people in my household', enter the name of each person you need"),
-                new("include_domicile", FieldType.YesNo, "本籍・筆頭者と続柄の記載が必要ですか", "Do you need the registered domicile (honseki) and family relationships shown?",
-                    HintJa: "提出先から指定がなければ「いいえ」を選んでください", HintEn: "Choose 'No' unless the organisation asking for the copy says you need them"),
-                new("copies", FieldType.Number, "必要な通数", "Number of copies", MaxLength: 2, Min: 1, Max: 10,
-                    HintJa: "1通につき300円です", HintEn: "Each copy costs 300 yen"),
-                new("purpose", FieldType.SingleChoice, "使いみち", "What is it for?", Options:
-                [
-                    new("licence_vehicle", "運転免許・自動車の登録", "Driving licence or vehicle registration"),
-                    new("pension_insurance", "年金・保険の手続き", "Pension or insurance"),
-                    new("work_school", "就職・入学", "Job or school"),
-                    new("property_contract", "不動産の登記・契約", "Property registration or a contract"),
-                    new("other", "その他", "Something else"),
-                ]),
-            ]),
+    public const string Format = "citydx-demo-catalogue";
 
-        new DemoProcedure("inkan-certificate", "osaka",
-            new ProcedureDetails(
-                NameJa: "印鑑登録証明書の交付請求",
-                NameEn: "Request a seal registration certificate (inkan shomeisho)",
-                DescriptionJa: "大阪市で印鑑登録をしている方の印鑑登録証明書を請求できます。オンライン請求はマイナンバーカードの電子証明書による本人確認が必要で、証明書は住民登録地へ郵送します。郵送による請求はできません。窓口では印鑑登録証(カード)を提示してください。",
-                DescriptionEn: "Ask for a certificate of the personal seal (inkan) you have registered with Osaka City. To apply online you must sign with the electronic certificate on your My Number Card; we post the certificate to your registered address. You cannot apply by post. At a ward office counter, show your seal registration card.",
-                Category: "registration",
-                LifeEvents: [],
-                Keywords: "いんかんしょうめい 印鑑証明 印鑑登録証明書 実印 証明書 inkan seal certificate",
-                EligibilityJa: "大阪市で印鑑登録をしている本人。窓口では、印鑑登録証を持参すれば代理人も請求できます。",
-                EligibilityEn: "The person whose seal is registered with Osaka City. At a counter, someone else can ask for you if they bring your seal registration card.",
-                RequiredDocumentsJa: ["マイナンバーカード(オンライン請求の場合。署名用電子証明書の暗証番号が必要です)", "印鑑登録証(窓口請求の場合)", "手数料"],
-                RequiredDocumentsEn: ["Your My Number Card and its signature PIN, if you apply online", "Your seal registration card, if you apply at a counter", "The fee"],
-                FeeYen: 300,
-                FeeTiming: FeeTiming.AtFiling,
-                StandardProcessingDays: 3,
-                Routing: Routing.CentralProcessingCentre,
-                Channels: ChannelSet.Online | ChannelSet.Counter,
-                OwningUnitId: Guid.Empty),
-            [
-                new("requester_name", FieldType.PersonName, "氏名", "Full name", MaxLength: 50,
-                    HintJa: "印鑑登録をしている方の氏名", HintEn: "The name of the person whose seal is registered"),
-                new("requester_kana", FieldType.Furigana, "氏名(フリガナ)", "Name in katakana (furigana)", MaxLength: 100),
-                new("requester_birth_date", FieldType.Date, "生年月日", "Date of birth", Wareki: true),
-                new("address", FieldType.PostalAddress, "住民登録地の住所", "Registered address",
-                    HintJa: "証明書はこの住所へ郵送します", HintEn: "We will post the certificate to this address"),
-                new("registration_card_number", FieldType.ShortText, "印鑑登録証の番号", "Seal registration card number", Required: false, MaxLength: 20,
-                    HintJa: "カードの表面に記載された番号です。わからない場合は空欄のままで構いません", HintEn: "The number on the front of the card. Leave this blank if you do not know it"),
-                new("copies", FieldType.Number, "必要な通数", "Number of copies", MaxLength: 2, Min: 1, Max: 10,
-                    HintJa: "1通につき300円です", HintEn: "Each copy costs 300 yen"),
-                new("phone", FieldType.Phone, "日中の連絡先電話番号", "Daytime phone number", MaxLength: 20,
-                    HintJa: "例: 06-6208-8181", HintEn: "For example, 06-6208-8181"),
-            ]),
+    private const string ResourcePrefix = "CityDx.DemoCatalogue.";
 
-        new DemoProcedure("tax-certificate", "osaka",
-            new ProcedureDetails(
-                NameJa: "市・府民税 課税(非課税)証明書の交付請求",
-                NameEn: "Request a local tax certificate (taxable or non-taxable income)",
-                DescriptionJa: "市・府民税の所得額や課税額(または非課税であること)を証明します。保育施設の申込み、児童手当、各種の融資や奨学金などで求められます。証明する年度の1月1日に大阪市に住んでいた方が対象です。新年度分は6月から交付します。",
-                DescriptionEn: "This certificate shows your income and the municipal and prefectural tax charged on it, or that you were not taxed. You may need it for nursery places, benefits, loans or scholarships. You can ask for it if you lived in Osaka City on 1 January of the tax year. Certificates for the new tax year are available from June.",
-                Category: "tax-insurance",
-                LifeEvents: ["tax-insurance"],
-                Keywords: "かぜいしょうめい ひかぜいしょうめい 課税証明書 非課税証明書 所得証明 住民税 市民税 府民税 tax certificate",
-                EligibilityJa: "本人または同一世帯の親族。代理人が請求する場合は委任状が必要です。",
-                EligibilityEn: "You, or a relative in the same household. Someone acting for you needs a letter of authority from you.",
-                RequiredDocumentsJa: ["本人確認書類(郵送の場合は写し)", "手数料(オンラインはクレジットカード等、郵送は定額小為替)", "返信用封筒(郵送の場合)", "代理人の場合は委任状"],
-                RequiredDocumentsEn: ["Proof of identity (a photocopy if you apply by post)", "The fee (by card online, or by postal money order by post)", "A stamped addressed envelope, if you apply by post", "A letter of authority if someone applies for you"],
-                FeeYen: 300,
-                FeeTiming: FeeTiming.AtFiling,
-                StandardProcessingDays: 3,
-                Routing: Routing.CentralProcessingCentre,
-                Channels: ChannelSet.Online | ChannelSet.Counter | ChannelSet.Mail,
-                OwningUnitId: Guid.Empty),
-            [
-                new("taxpayer_name", FieldType.PersonName, "証明が必要な方の氏名", "Name of the person the certificate is for", MaxLength: 50),
-                new("taxpayer_kana", FieldType.Furigana, "証明が必要な方の氏名(フリガナ)", "Their name in katakana (furigana)", MaxLength: 100),
-                new("taxpayer_birth_date", FieldType.Date, "生年月日", "Date of birth", Wareki: true),
-                new("address", FieldType.PostalAddress, "現住所", "Current address",
-                    HintJa: "証明書はこの住所へ郵送します", HintEn: "We will post the certificate to this address"),
-                new("address_on_jan1", FieldType.ShortText, "証明する年度の1月1日時点の住所", "Address on 1 January of the tax year", Required: false, MaxLength: 200,
-                    HintJa: "現住所と異なる場合のみ入力してください", HintEn: "Only fill this in if it is different from your current address"),
-                new("fiscal_year", FieldType.SingleChoice, "証明する年度", "Which tax year?", Options:
-                [
-                    new("latest", "最新年度(前年1月〜12月の所得)", "The latest tax year (income from January to December of last year)"),
-                    new("one_before", "1年前の年度", "The year before that"),
-                    new("two_before", "2年前の年度", "2 years before"),
-                    new("three_before", "3年前の年度", "3 years before"),
-                    new("four_before", "4年前の年度", "4 years before"),
-                ], HintJa: "提出先に指定された年度を選んでください。例えば令和8年度の証明書は令和7年中の所得を証明します", HintEn: "Choose the year the organisation asked for. For example, the 2026 certificate (Reiwa 8) shows income earned in 2025"),
-                new("certificate_type", FieldType.SingleChoice, "証明書の種類", "Type of certificate", Options:
-                [
-                    new("taxable", "課税(所得)証明書", "Certificate of income and tax"),
-                    new("non_taxable", "非課税証明書", "Certificate of non-taxation"),
-                ], HintJa: "どちらかわからない場合は「課税(所得)証明書」を選んでください。非課税の方には非課税である旨を記載します", HintEn: "If you are not sure, choose 'Certificate of income and tax'. If you were not taxed, the certificate will say so"),
-                new("copies", FieldType.Number, "必要な通数", "Number of copies", MaxLength: 2, Min: 1, Max: 10,
-                    HintJa: "1通につき300円です", HintEn: "Each copy costs 300 yen"),
-                new("phone", FieldType.Phone, "日中の連絡先電話番号", "Daytime phone number", MaxLength: 20,
-                    HintJa: "例: 06-6208-8181", HintEn: "For example, 06-6208-8181"),
-            ]),
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+    };
 
-        new DemoProcedure("koseki-copy", "osaka",
-            new ProcedureDetails(
-                NameJa: "戸籍証明書等の交付請求",
-                NameEn: "Request a copy of a family register (koseki)",
-                DescriptionJa: "本籍が大阪市にある戸籍の全部事項証明書(謄本)・個人事項証明書(抄本)、除籍謄本、改製原戸籍謄本を請求できます。相続の手続きでは、亡くなった方の出生から死亡までの戸籍が必要になることがあります。",
-                DescriptionEn: "Ask for a copy of a family register (koseki) whose registered domicile (honseki) is in Osaka City: the full register, an extract for one person, a closed register, or an earlier register that was rewritten. For an inheritance you may need every register from the person's birth to their death.",
-                Category: "registration",
-                LifeEvents: ["bereavement"],
-                Keywords: "こせき こせきとうほん こせきしょうほん 戸籍謄本 戸籍抄本 除籍 改製原戸籍 相続 koseki family register",
-                EligibilityJa: "戸籍に記載されている本人、その配偶者、直系の親族(父母・祖父母・子・孫など)。それ以外の方は委任状または請求する正当な理由を示す書類が必要です。",
-                EligibilityEn: "A person listed in the register, their spouse, or a direct relative (parent, grandparent, child, grandchild). Anyone else needs a letter of authority, or documents showing a legitimate reason for the request.",
-                RequiredDocumentsJa: ["本人確認書類(郵送の場合は写し)", "請求者との関係がわかる戸籍(本市の戸籍で確認できない場合)", "手数料", "返信用封筒(郵送の場合)", "代理人の場合は委任状"],
-                RequiredDocumentsEn: ["Proof of identity (a photocopy if you apply by post)", "A family register showing how you are related, if we cannot check it in our own records", "The fee", "A stamped addressed envelope, if you apply by post", "A letter of authority if someone applies for you"],
-                FeeYen: 450,
-                FeeTiming: FeeTiming.AtFiling,
-                StandardProcessingDays: 5,
-                Routing: Routing.CentralProcessingCentre,
-                Channels: ChannelSet.Online | ChannelSet.Counter | ChannelSet.Mail,
-                OwningUnitId: Guid.Empty),
-            [
-                new("requester_name", FieldType.PersonName, "請求者の氏名", "Your full name", MaxLength: 50),
-                new("requester_kana", FieldType.Furigana, "請求者の氏名(フリガナ)", "Your name in katakana (furigana)", MaxLength: 100),
-                new("address", FieldType.PostalAddress, "請求者の住所", "Your address",
-                    HintJa: "証明書はこの住所へ郵送します", HintEn: "We will post the copy to this address"),
-                new("phone", FieldType.Phone, "日中の連絡先電話番号", "Daytime phone number", MaxLength: 20,
-                    HintJa: "例: 06-6208-8181", HintEn: "For example, 06-6208-8181"),
-                new("honseki", FieldType.ShortText, "本籍", "Registered domicile (honseki)", MaxLength: 100,
-                    HintJa: "番地まで正確に入力してください。例: 大阪市北区中之島1丁目3番", HintEn: "Enter it in full, including the block number. For example, 大阪市北区中之島1丁目3番"),
-                new("head_of_register", FieldType.PersonName, "筆頭者の氏名", "Name of the head of the register (hittosha)", MaxLength: 50,
-                    HintJa: "戸籍の最初に記載されている方です", HintEn: "The person listed first in the register"),
-                new("relationship", FieldType.SingleChoice, "戸籍に記載されている方との関係", "How are you related to the people in the register?", Options:
-                [
-                    new("self", "本人", "I am in the register"),
-                    new("spouse", "配偶者", "Spouse"),
-                    new("lineal", "直系の親族(父母・祖父母・子・孫など)", "Direct relative (parent, grandparent, child, grandchild)"),
-                    new("other", "その他(委任・正当な理由)", "Other (with authority or a legitimate reason)"),
-                ]),
-                new("certificate_type", FieldType.SingleChoice, "証明書の種類", "Type of copy", Options:
-                [
-                    new("full", "戸籍全部事項証明書(謄本) 450円", "Full register (tohon), 450 yen"),
-                    new("individual", "戸籍個人事項証明書(抄本) 450円", "Extract for one person (shohon), 450 yen"),
-                    new("closed", "除籍謄本 750円", "Closed register (joseki), 750 yen"),
-                    new("original", "改製原戸籍謄本 750円", "Earlier rewritten register (kaisei genkoseki), 750 yen"),
-                ], HintJa: "相続の手続きでは、提出先に必要な証明書を確認してください", HintEn: "For an inheritance, check with the organisation which copies they need"),
-                new("copies", FieldType.Number, "必要な通数", "Number of copies", MaxLength: 2, Min: 1, Max: 10),
-                new("purpose", FieldType.ShortText, "使いみち", "What is it for?", MaxLength: 100,
-                    HintJa: "例: 相続の手続き、パスポートの申請", HintEn: "For example, an inheritance or a passport application"),
-            ]),
+    /// <summary>The procedures in seeding order, each with its form's JSON text.</summary>
+    public static IReadOnlyList<DemoProcedure> Load()
+    {
+        var catalogue = JsonSerializer.Deserialize<DemoCatalogueFile>(Read("procedures.json"), Json)
+            ?? throw new InvalidOperationException("The demo catalogue is empty.");
+        if (catalogue.Format != Format || catalogue.Version != 1)
+        {
+            throw new InvalidOperationException($"The demo catalogue is not {Format} version 1.");
+        }
 
-        // ───────────── 届出 (the ward the applicant chooses) ─────────────
-        new DemoProcedure("moving-out", "osaka",
-            new ProcedureDetails(
-                NameJa: "転出届",
-                NameEn: "Tell us you are moving out of Osaka City",
-                DescriptionJa: "大阪市から他の市区町村へ引っ越すときの届出です。引越し予定日のおおむね14日前から届け出ることができます。マイナンバーカードをお持ちの方は、転出証明書がなくても転入先で手続きができます。大阪市内の別の区へ引っ越す場合は、転出届ではなく新しい住所の区役所で届出をしてください。",
-                DescriptionEn: "Tell us when you are moving from Osaka City to another city, town or village in Japan. You can do this from about 14 days before you move. If you have a My Number Card you can register at your new city without a moving-out certificate. If you are moving to another ward within Osaka City, do not use this form: register at the ward office for your new address instead.",
-                Category: "registration",
-                LifeEvents: ["moving"],
-                Keywords: "てんしゅつ 転出届 引越し 引っ越し 転出証明書 住所変更 moving out",
-                EligibilityJa: "引っ越す本人または同一世帯の方。それ以外の方が届け出る場合は委任状が必要です。",
-                EligibilityEn: "The person moving, or someone in the same household. Anyone else needs a letter of authority.",
-                RequiredDocumentsJa: ["本人確認書類(郵送の場合は写し)", "国民健康保険・後期高齢者医療・介護保険などの資格確認書等(お持ちの方)", "返信用封筒(郵送で転出証明書が必要な場合)", "代理人の場合は委任状"],
-                RequiredDocumentsEn: ["Proof of identity (a photocopy if you apply by post)", "Any health insurance or long-term care insurance documents issued by Osaka City", "A stamped addressed envelope, if you need the moving-out certificate posted to you", "A letter of authority if someone applies for you"],
-                FeeYen: null,
-                FeeTiming: FeeTiming.None,
-                StandardProcessingDays: 3,
-                Routing: Routing.ChosenWard,
-                Channels: ChannelSet.Online | ChannelSet.Counter | ChannelSet.Mail,
-                OwningUnitId: Guid.Empty),
-            [
-                new("notifier_name", FieldType.PersonName, "届出人の氏名", "Your full name", MaxLength: 50),
-                new("notifier_kana", FieldType.Furigana, "届出人の氏名(フリガナ)", "Your name in katakana (furigana)", MaxLength: 100),
-                new("notifier_birth_date", FieldType.Date, "届出人の生年月日", "Your date of birth", Wareki: true),
-                new("current_address", FieldType.PostalAddress, "現在の住所(大阪市内)", "Your current address in Osaka City"),
-                new("new_address", FieldType.PostalAddress, "引越し先の住所", "Your new address",
-                    HintJa: "決まっている範囲で、建物名・部屋番号まで入力してください", HintEn: "Include the building name and flat number if you know them"),
-                new("move_date", FieldType.Date, "引越し(予定)日", "Date you move (or plan to move)",
-                    HintJa: "実際に住み始める日です", HintEn: "The day you start living at the new address"),
-                new("movers_scope", FieldType.SingleChoice, "引っ越す方", "Who is moving?", Options:
-                [
-                    new("whole_household", "世帯全員", "Everyone in the household"),
-                    new("some_members", "世帯の一部", "Some people in the household"),
-                ]),
-                new("other_movers", FieldType.LongText, "届出人以外に引っ越す方", "Other people moving with you", Required: false, MaxLength: 1000,
-                    HintJa: "1人1行で、氏名・生年月日・続柄を入力してください。例: 大阪 花子 平成2年5月1日 妻", HintEn: "One person a line: name, date of birth and relationship to you"),
-                new("phone", FieldType.Phone, "日中の連絡先電話番号", "Daytime phone number", MaxLength: 20,
-                    HintJa: "内容の確認のため連絡することがあります", HintEn: "We may call you to check details"),
-                new("email", FieldType.Email, "メールアドレス", "Email address", Required: false, MaxLength: 254),
-            ]),
+        return [.. catalogue.Procedures.Select(p => p with { FormJson = Read($"forms.{p.Code}.json") })];
+    }
 
-        new DemoProcedure("nhi-enrolment", "osaka",
-            new ProcedureDetails(
-                NameJa: "国民健康保険 加入・脱退の届出",
-                NameEn: "Join or leave National Health Insurance",
-                DescriptionJa: "勤務先の健康保険をやめたとき、大阪市に転入したときなどは国民健康保険への加入の届出を、勤務先の健康保険に加入したときなどは脱退の届出をしてください。届出は事由が生じた日から14日以内です。加入した方でマイナ保険証をお持ちでない方には資格確認書を郵送します。",
-                DescriptionEn: "Tell us within 14 days when you need to join National Health Insurance (for example, because you left your employer's health insurance or moved to Osaka City) or leave it (for example, because you joined an employer's scheme). If you join and do not use your My Number Card as a health insurance card, we will post you a certificate of eligibility (shikaku kakuninsho).",
-                Category: "tax-insurance",
-                LifeEvents: ["moving", "tax-insurance"],
-                Keywords: "こくほ こくみんけんこうほけん 国保 国民健康保険 加入 脱退 資格確認書 保険証 health insurance",
-                EligibilityJa: "大阪市に住民登録があり、勤務先の健康保険や後期高齢者医療制度に加入していない方(加入)、またはそれらに加入した方(脱退)。届出は世帯主が行います。",
-                EligibilityEn: "People registered in Osaka City who are not covered by an employer's scheme or the late-stage elderly scheme (to join), or who have become covered by one (to leave). The head of the household makes the notification.",
-                RequiredDocumentsJa: ["加入: 勤務先の健康保険の資格喪失がわかる書類(資格喪失証明書など)", "脱退: 新たに加入した健康保険の資格がわかる書類(資格情報のお知らせなど)", "本人確認書類", "世帯主と対象者のマイナンバーがわかるもの"],
-                RequiredDocumentsEn: ["To join: proof that your employer's insurance has ended (for example, a certificate of loss of eligibility)", "To leave: proof of your new insurance (for example, the notice of your eligibility details)", "Proof of identity", "Proof of the My Numbers of the head of household and each person joining or leaving"],
-                FeeYen: null,
-                FeeTiming: FeeTiming.None,
-                StandardProcessingDays: 7,
-                Routing: Routing.ChosenWard,
-                Channels: ChannelSet.Online | ChannelSet.Counter | ChannelSet.Mail,
-                OwningUnitId: Guid.Empty),
-            [
-                new("notification_type", FieldType.SingleChoice, "届出の種類", "Are you joining or leaving?", Options:
-                [
-                    new("join", "加入", "Joining"),
-                    new("leave", "脱退", "Leaving"),
-                ]),
-                new("reason", FieldType.SingleChoice, "届出の理由", "Reason", Options:
-                [
-                    new("left_employer_insurance", "勤務先の健康保険をやめた(加入)", "Left an employer's health insurance (joining)"),
-                    new("moved_in", "大阪市に転入した(加入)", "Moved to Osaka City (joining)"),
-                    new("birth", "子どもが生まれた(加入)", "A baby was born (joining)"),
-                    new("welfare_ended", "生活保護を受けなくなった(加入)", "Stopped receiving public assistance (joining)"),
-                    new("joined_employer_insurance", "勤務先の健康保険に加入した(脱退)", "Joined an employer's health insurance (leaving)"),
-                    new("welfare_started", "生活保護を受けるようになった(脱退)", "Started receiving public assistance (leaving)"),
-                    new("other", "その他", "Something else"),
-                ], HintJa: "亡くなった方の脱退は、おくやみ手続きでご案内します。転出の場合は転出届の際に手続きできます", HintEn: "If someone has died, we deal with this in the bereavement appointment. If you are moving out, this is done with your moving-out notification"),
-                new("event_date", FieldType.Date, "理由が生じた日", "Date of the change",
-                    HintJa: "例: 勤務先の健康保険の資格を失った日(退職日の翌日)", HintEn: "For example, the day your employer's insurance ended (the day after you left the job)"),
-                new("householder_name", FieldType.PersonName, "世帯主の氏名", "Name of the head of household", MaxLength: 50),
-                new("householder_kana", FieldType.Furigana, "世帯主の氏名(フリガナ)", "Their name in katakana (furigana)", MaxLength: 100),
-                new("householder_birth_date", FieldType.Date, "世帯主の生年月日", "Head of household's date of birth", Wareki: true),
-                new("address", FieldType.PostalAddress, "住所", "Address"),
-                new("members", FieldType.LongText, "加入・脱退する方", "People joining or leaving", MaxLength: 1000,
-                    HintJa: "1人1行で、氏名・生年月日・続柄を入力してください", HintEn: "One person a line: name, date of birth and relationship to the head of household"),
-                new("employer_insurance", FieldType.ShortText, "勤務先の健康保険の名称", "Name of the employer's health insurance", Required: false, MaxLength: 100,
-                    HintJa: "例: 全国健康保険協会 大阪支部、○○健康保険組合", HintEn: "For example, Japan Health Insurance Association (Kyokai Kenpo) Osaka branch"),
-                new("phone", FieldType.Phone, "日中の連絡先電話番号", "Daytime phone number", MaxLength: 20,
-                    HintJa: "例: 06-6208-8181", HintEn: "For example, 06-6208-8181"),
-            ]),
+    private static string Read(string name)
+    {
+        using var stream = typeof(DemoCatalogue).Assembly.GetManifestResourceStream(ResourcePrefix + name)
+            ?? throw new InvalidOperationException($"The demo catalogue has no {name}.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
 
-        new DemoProcedure("mynumber-card-appointment", "osaka",
-            new ProcedureDetails(
-                NameJa: "マイナンバーカード 受取りの予約",
-                NameEn: "Book a time to collect your My Number Card",
-                DescriptionJa: "マイナンバーカードの交付通知書(はがき)が届いた方は、受け取る区役所と日時を予約してください。受取りには本人の来庁が必要で、暗証番号を設定します。",
-                DescriptionEn: "When you receive the postcard saying your My Number Card is ready, book a time to collect it at a ward office. You must come in person, and you will set your PINs when you collect it.",
-                Category: "registration",
-                LifeEvents: [],
-                Keywords: "まいなんばーかーど マイナンバーカード 個人番号カード 交付 受取り 予約 交付通知書 my number card",
-                EligibilityJa: "交付通知書(はがき)が届いた本人。15歳未満の方や成年被後見人の方は法定代理人と来庁してください。",
-                EligibilityEn: "The person named on the postcard. Children under 15 and adults under guardianship must come with their legal representative.",
-                RequiredDocumentsJa: ["交付通知書(はがき)", "本人確認書類(運転免許証・パスポートなどは1点、健康保険の資格確認書・年金手帳などは2点)", "通知カード・住民基本台帳カード(お持ちの方)", "代理人の場合は委任状と来庁できない理由がわかる書類"],
-                RequiredDocumentsEn: ["The postcard (kofu tsuchisho)", "Proof of identity: one photo ID such as a driving licence or passport, or two other documents such as a health insurance eligibility certificate and pension book", "Your notification card or Basic Resident Register card, if you have one", "If someone collects it for you: a letter of authority and proof of why you cannot come"],
-                FeeYen: null,
-                FeeTiming: FeeTiming.None,
-                StandardProcessingDays: 3,
-                Routing: Routing.ChosenWard,
-                Channels: ChannelSet.Online | ChannelSet.Counter,
-                OwningUnitId: Guid.Empty),
-            [
-                new("holder_name", FieldType.PersonName, "カードを受け取る方の氏名", "Name of the cardholder", MaxLength: 50),
-                new("holder_kana", FieldType.Furigana, "氏名(フリガナ)", "Name in katakana (furigana)", MaxLength: 100),
-                new("holder_birth_date", FieldType.Date, "生年月日", "Date of birth", Wareki: true),
-                new("address", FieldType.PostalAddress, "住所", "Address"),
-                new("notice_number", FieldType.ShortText, "交付通知書の番号", "Number on the postcard", MaxLength: 20,
-                    HintJa: "はがきの右上に記載されている番号です", HintEn: "The number printed at the top right of the postcard"),
-                new("preferred_date", FieldType.Date, "受取り希望日", "Date you would like to come",
-                    HintJa: "平日で、予約日の3開庁日以降の日を選んでください", HintEn: "Choose a weekday at least 3 working days from today"),
-                new("preferred_time", FieldType.SingleChoice, "受取り希望時間帯", "Time you would like to come", Options:
-                [
-                    new("morning", "午前(9時30分〜12時)", "Morning (9:30 to 12:00)"),
-                    new("afternoon", "午後(13時〜17時)", "Afternoon (13:00 to 17:00)"),
-                ]),
-                new("collector", FieldType.SingleChoice, "来庁する方", "Who will come?", Options:
-                [
-                    new("self", "本人", "The cardholder"),
-                    new("with_legal_rep", "本人と法定代理人", "The cardholder with their legal representative"),
-                    new("proxy", "代理人(病気などで本人が来庁できない場合)", "Someone else, because the cardholder cannot come (for example, because of illness)"),
-                ]),
-                new("phone", FieldType.Phone, "日中の連絡先電話番号", "Daytime phone number", MaxLength: 20,
-                    HintJa: "予約日の変更などで連絡することがあります", HintEn: "We may call you if we need to change the booking"),
-            ]),
+    private sealed record DemoCatalogueFile(string Format, int Version, IReadOnlyList<DemoProcedure> Procedures);
+}
 
-        // ───────────── 出産・子育て・教育 ─────────────
-        new DemoProcedure("child-allowance", "osaka",
-            new ProcedureDetails(
-                NameJa: "児童手当 認定請求",
-                NameEn: "Apply for child allowance (jido teate)",
-                DescriptionJa: "高校生年代(18歳に達した後の最初の3月31日)までの子どもを養育している方に支給します。子どもが生まれたときや大阪市に転入したときは、出生日・転入日(転出予定日)の翌日から15日以内に請求してください。請求が遅れると、遅れた月分は支給できません。公務員の方は勤務先に請求してください。",
-                DescriptionEn: "Child allowance is paid to people bringing up children up to the end of the school year in which the child turns 18. Apply within 15 days of the birth, or of the date you moved to Osaka City. If you apply late, you cannot get the allowance for the months you missed. Civil servants should apply to their employer instead.",
-                Category: "childcare",
-                LifeEvents: ["birth-childcare", "moving"],
-                Keywords: "じどうてあて 児童手当 手当 出生 子育て 認定請求 多子加算 child allowance",
-                EligibilityJa: "大阪市に住み、子どもを養育している父母等のうち、主に生計を維持している方(通常は所得の高い方)。",
-                EligibilityEn: "The parent or guardian who lives in Osaka City and mainly supports the child (usually the one with the higher income).",
-                RequiredDocumentsJa: ["請求者名義の預金口座がわかるもの", "本人確認書類", "子どもと別居している場合は別居監護申立書", "大学生年代の子を含めて3人以上を養育している場合は監護相当・生計費の負担についての確認書"],
-                RequiredDocumentsEn: ["Details of a bank account in your name", "Proof of identity", "If a child does not live with you: a statement that you care for them while living apart", "If you support 3 or more children including one aged 19 to 22: a statement that you care for and pay for that child"],
-                FeeYen: null,
-                FeeTiming: FeeTiming.None,
-                StandardProcessingDays: 30,
-                Routing: Routing.ChosenWard,
-                Channels: ChannelSet.Online | ChannelSet.Counter | ChannelSet.Mail,
-                OwningUnitId: Guid.Empty),
-            [
-                new("claimant_name", FieldType.PersonName, "請求者の氏名", "Your full name", MaxLength: 50,
-                    HintJa: "父母のうち、主に生計を維持している方", HintEn: "The parent who mainly supports the family"),
-                new("claimant_kana", FieldType.Furigana, "請求者の氏名(フリガナ)", "Your name in katakana (furigana)", MaxLength: 100),
-                new("claimant_birth_date", FieldType.Date, "請求者の生年月日", "Your date of birth", Wareki: true),
-                new("address", FieldType.PostalAddress, "住所", "Address"),
-                new("phone", FieldType.Phone, "日中の連絡先電話番号", "Daytime phone number", MaxLength: 20,
-                    HintJa: "例: 090-1234-5678", HintEn: "For example, 090-1234-5678"),
-                new("civil_servant", FieldType.YesNo, "請求者は公務員ですか", "Are you a civil servant?",
-                    HintJa: "公務員の方は、この申請ではなく勤務先に請求してください", HintEn: "If you are, apply to your employer, not here"),
-                new("children", FieldType.LongText, "養育している子ども", "Children you bring up", MaxLength: 1500,
-                    HintJa: "高校生年代までの子どもを1人1行で、氏名・生年月日・続柄・同居か別居かを入力してください", HintEn: "One child a line, up to age 18: name, date of birth, relationship to you, and whether they live with you"),
-                new("older_children", FieldType.Number, "養育している大学生年代(19〜22歳)の子どもの人数", "Number of children aged 19 to 22 you support", MaxLength: 2, Min: 0, Max: 10,
-                    HintJa: "第3子以降の加算の判定に使います。いなければ0を入力してください", HintEn: "We use this to work out the extra amount for a third or later child. Enter 0 if there are none"),
-                new("bank_account", FieldType.ShortText, "振込先口座", "Bank account for payments", MaxLength: 100,
-                    HintJa: "請求者名義の口座。金融機関名・支店名・種別・口座番号を入力してください。例: ○○銀行 本店 普通 1234567", HintEn: "An account in your name: bank, branch, account type and number"),
-            ]),
+/// <summary>Whether a procedure's cases go to an approver (決裁) and after how many overdue business days its approvers are mailed.</summary>
+public sealed record DemoWorkflow(bool Approval, int? EscalateWhenOverdueDays = null)
+{
+    public CaseWorkflow ToWorkflow() => (Approval ? CaseWorkflow.Default : CaseWorkflow.DefaultWithoutApproval).WithEscalation(EscalateWhenOverdueDays);
+}
 
-        new DemoProcedure("child-medical-subsidy", "osaka",
-            new ProcedureDetails(
-                NameJa: "こども医療費助成の申請",
-                NameEn: "Apply for help with children's medical costs",
-                DescriptionJa: "18歳に達した後の最初の3月31日までの子どもが健康保険で医療機関を受診したときの自己負担額を助成します。申請後に医療証を郵送します。医療機関の窓口で健康保険の資格がわかるものと一緒に提示してください(一部自己負担があります)。",
-                DescriptionEn: "We pay most of what you would pay when a child (up to the end of the school year in which they turn 18) sees a doctor under health insurance. After you apply we post you a medical subsidy card. Show it with the child's health insurance details when they see a doctor. You may still pay a small amount.",
-                Category: "childcare",
-                LifeEvents: ["birth-childcare", "moving"],
-                Keywords: "こどもいりょうひ 子ども医療費 医療証 助成 乳幼児 医療費 child medical subsidy",
-                EligibilityJa: "大阪市に住み、健康保険に加入している子どもを養育している保護者。生活保護を受けている方などは対象外です。",
-                EligibilityEn: "Parents or guardians living in Osaka City who bring up a child covered by health insurance. Families receiving public assistance are covered separately and cannot apply.",
-                RequiredDocumentsJa: ["子どもの健康保険の資格がわかるもの(資格確認書、資格情報のお知らせなど)", "本人確認書類"],
-                RequiredDocumentsEn: ["Proof of the child's health insurance (for example, a certificate of eligibility or a notice of eligibility details)", "Proof of identity"],
-                FeeYen: null,
-                FeeTiming: FeeTiming.None,
-                StandardProcessingDays: 14,
-                Routing: Routing.ChosenWard,
-                Channels: ChannelSet.Online | ChannelSet.Counter | ChannelSet.Mail,
-                OwningUnitId: Guid.Empty),
-            [
-                new("guardian_name", FieldType.PersonName, "保護者の氏名", "Parent or guardian's full name", MaxLength: 50),
-                new("guardian_kana", FieldType.Furigana, "保護者の氏名(フリガナ)", "Their name in katakana (furigana)", MaxLength: 100),
-                new("address", FieldType.PostalAddress, "住所", "Address",
-                    HintJa: "医療証はこの住所へ郵送します", HintEn: "We will post the card to this address"),
-                new("phone", FieldType.Phone, "日中の連絡先電話番号", "Daytime phone number", MaxLength: 20),
-                new("child_name", FieldType.PersonName, "子どもの氏名", "Child's full name", MaxLength: 50),
-                new("child_kana", FieldType.Furigana, "子どもの氏名(フリガナ)", "Child's name in katakana (furigana)", MaxLength: 100),
-                new("child_birth_date", FieldType.Date, "子どもの生年月日", "Child's date of birth", Wareki: true),
-                new("insurance_type", FieldType.SingleChoice, "子どもが加入している健康保険", "Child's health insurance", Options:
-                [
-                    new("nhi", "国民健康保険", "National Health Insurance"),
-                    new("employee", "勤務先の健康保険(協会けんぽ・健康保険組合・共済組合など)", "An employer's scheme (Kyokai Kenpo, a health insurance society, a mutual aid association)"),
-                    new("other", "その他", "Other"),
-                ]),
-                new("insurer_number", FieldType.ShortText, "保険者番号", "Insurer number", MaxLength: 8,
-                    HintJa: "資格確認書や資格情報のお知らせに記載された6桁または8桁の番号です", HintEn: "The 6- or 8-digit number on the eligibility certificate or notice"),
-                new("relationship", FieldType.SingleChoice, "子どもとの関係", "Your relationship to the child", Options:
-                [
-                    new("parent", "父母", "Parent"),
-                    new("grandparent", "祖父母", "Grandparent"),
-                    new("other", "その他", "Other"),
-                ]),
-            ]),
+/// <summary>One procedure of procedures.json: what an admin sets on the procedure page and its workflow; the form is in its own file.</summary>
+/// <param name="Code">Stable kebab-case code (used in URLs and seeds; the form file's name).</param>
+/// <param name="OwningUnit">Code of the owning organisation unit.</param>
+public sealed record DemoProcedure(
+    string Code,
+    string OwningUnit,
+    string NameJa,
+    string NameEn,
+    string DescriptionJa,
+    string DescriptionEn,
+    string Category,
+    IReadOnlyList<string> LifeEvents,
+    string Keywords,
+    string EligibilityJa,
+    string EligibilityEn,
+    IReadOnlyList<string> RequiredDocumentsJa,
+    IReadOnlyList<string> RequiredDocumentsEn,
+    int? FeeYen,
+    FeeTiming FeeTiming,
+    int StandardProcessingDays,
+    Routing Routing,
+    IReadOnlyList<ChannelSet> Channels,
+    ProxyPolicy Proxy,
+    DemoWorkflow Workflow)
+{
+    /// <summary>The form (citydx-form); read from its own file, never from procedures.json.</summary>
+    [JsonIgnore]
+    public string FormJson { get; init; } = "";
 
-        new DemoProcedure("nursery-application", "children",
-            new ProcedureDetails(
-                NameJa: "保育施設等の利用申込",
-                NameEn: "Apply for a nursery place (hoiku)",
-                DescriptionJa: "保護者が働いている、妊娠・出産、病気などの理由で家庭で保育できない子どもの、保育所・認定こども園・小規模保育事業等の利用を申し込みます。利用は毎月1日からで、申込みの締切は利用開始月の前月の上旬です。4月からの利用は前年の秋に一斉受付があります。利用調整の結果は書面でお知らせします。",
-                DescriptionEn: "Apply for a place at a nursery, certified centre for early childhood education and care, or small-scale nursery, if you cannot look after your child at home because you work, are pregnant or have recently given birth, are ill, or for a similar reason. Places start on the 1st of the month, and the deadline is early in the month before. Applications for April are taken together in the autumn before. We will write to you with the result.",
-                Category: "childcare",
-                LifeEvents: ["birth-childcare"],
-                Keywords: "ほいくしょ 保育所 保育園 入所 認定こども園 小規模保育 利用申込 保育認定 待機 nursery daycare",
-                EligibilityJa: "大阪市に住んでいる(または転入予定の)保護者で、就労・妊娠出産・疾病・介護・求職・就学などの理由により、家庭で保育できない小学校就学前の子どもがいる方。",
-                EligibilityEn: "Parents who live in Osaka City (or are about to move here) with a pre-school child they cannot look after at home because of work, pregnancy or birth, illness, caring for a relative, looking for work, study or a similar reason.",
-                RequiredDocumentsJa: ["保護者それぞれの保育を必要とする理由がわかる書類(就労証明書、診断書、母子健康手帳の写しなど)", "大阪市に住んでいない方は、その年度の市町村民税の課税(非課税)証明書", "ひとり親家庭の場合は戸籍謄本または児童扶養手当証書の写し"],
-                RequiredDocumentsEn: ["For each parent, proof of why the child needs care (for example, a certificate of employment, a medical certificate, or a copy of the maternal and child health handbook)", "If you do not yet live in Osaka City, a local tax certificate for the year", "For single-parent families, a family register copy or a copy of the child support allowance certificate"],
-                FeeYen: null,
-                FeeTiming: FeeTiming.None,
-                StandardProcessingDays: 30,
-                Routing: Routing.ChosenWard,
-                Channels: ChannelSet.Online | ChannelSet.Counter | ChannelSet.Mail,
-                OwningUnitId: Guid.Empty),
-            [
-                new("child_name", FieldType.PersonName, "子どもの氏名", "Child's full name", MaxLength: 50,
-                    HintJa: "出生前の場合は「出生予定」と入力してください", HintEn: "If the baby is not born yet, enter 'Not yet born'"),
-                new("child_kana", FieldType.Furigana, "子どもの氏名(フリガナ)", "Child's name in katakana (furigana)", MaxLength: 100, Required: false),
-                new("child_birth_date", FieldType.Date, "子どもの生年月日(出生予定日)", "Child's date of birth (or due date)", Wareki: true),
-                new("guardian_name", FieldType.PersonName, "保護者の氏名", "Parent or guardian's full name", MaxLength: 50),
-                new("address", FieldType.PostalAddress, "住所", "Address",
-                    HintJa: "転入予定の方は、転入後の住所を入力してください", HintEn: "If you are moving to Osaka City, enter your new address"),
-                new("phone", FieldType.Phone, "日中の連絡先電話番号", "Daytime phone number", MaxLength: 20),
-                new("preferred_start_date", FieldType.Date, "利用開始希望日", "When do you want the place to start?",
-                    HintJa: "利用開始は毎月1日です。例: 2027-04-01", HintEn: "Places start on the 1st of a month. For example, 2027-04-01"),
-                new("preferred_facilities", FieldType.LongText, "希望する施設", "Nurseries you would like", MaxLength: 1000,
-                    HintJa: "希望順に1行に1施設ずつ入力してください(最大6施設)。希望の多い施設だけでは利用できない場合があります", HintEn: "One nursery a line, in order of preference (up to 6). Listing more nurseries makes it more likely you get a place"),
-                new("care_reason", FieldType.SingleChoice, "保育が必要な理由(申込者)", "Why does your child need care?", Options:
-                [
-                    new("work", "就労", "Work"),
-                    new("pregnancy", "妊娠・出産", "Pregnancy or recent birth"),
-                    new("illness", "疾病・障がい", "Illness or disability"),
-                    new("care", "親族の介護・看護", "Caring for a relative"),
-                    new("job_seeking", "求職活動", "Looking for work"),
-                    new("study", "就学・職業訓練", "Study or vocational training"),
-                    new("other", "その他", "Other"),
-                ], HintJa: "保護者それぞれの理由を示す書類が別に必要です", HintEn: "You will need to send proof of the reason for each parent"),
-                new("monthly_work_hours", FieldType.Number, "1か月あたりの就労時間", "Hours worked per month", Required: false, MaxLength: 3, Min: 0, Max: 300,
-                    HintJa: "就労の場合のみ。休憩時間を除いた時間を入力してください。例: 週5日・1日8時間なら160", HintEn: "Only if the reason is work. Leave out breaks. For example, 5 days a week at 8 hours a day is 160"),
-            ]),
-
-        new DemoProcedure("school-aid", "education",
-            new ProcedureDetails(
-                NameJa: "就学援助の申請",
-                NameEn: "Apply for help with school costs (shugaku enjo)",
-                DescriptionJa: "経済的な理由で就学に困っている市立小・中学校の児童生徒の保護者に、学用品費・修学旅行費・学校給食費などを援助します。世帯の所得が基準以下かどうかを審査し、結果を書面でお知らせします。年度途中でも申請できます。",
-                DescriptionEn: "If money is tight, we can help pay for school supplies, school trips and school lunches for children at city primary and junior high schools. We check whether your household income is below the limit and write to you with the decision. You can apply at any time of the school year.",
-                Category: "education",
-                LifeEvents: ["birth-childcare", "welfare"],
-                Keywords: "しゅうがくえんじょ 就学援助 学用品 給食費 修学旅行 小学校 中学校 school aid",
-                EligibilityJa: "大阪市に住み、市立(または国公立)の小・中学校に通う子どもの保護者で、世帯の所得が基準額以下の方、児童扶養手当を受けている方、生活保護が停止・廃止になった方など。",
-                EligibilityEn: "Parents living in Osaka City whose child attends a public primary or junior high school and whose household income is under the limit, or who receive child support allowance, or whose public assistance has stopped or ended.",
-                RequiredDocumentsJa: ["世帯員の前年の所得がわかる書類(大阪市で所得の申告をしていない方)", "児童扶養手当証書の写し(受給している方)"],
-                RequiredDocumentsEn: ["Proof of last year's income for each member of the household, if they did not file an income declaration in Osaka City", "A copy of the child support allowance certificate, if you receive it"],
-                FeeYen: null,
-                FeeTiming: FeeTiming.None,
-                StandardProcessingDays: 30,
-                Routing: Routing.OwningUnit,
-                Channels: ChannelSet.Online | ChannelSet.Counter | ChannelSet.Mail,
-                OwningUnitId: Guid.Empty),
-            [
-                new("guardian_name", FieldType.PersonName, "保護者の氏名", "Parent or guardian's full name", MaxLength: 50),
-                new("guardian_kana", FieldType.Furigana, "保護者の氏名(フリガナ)", "Their name in katakana (furigana)", MaxLength: 100),
-                new("address", FieldType.PostalAddress, "住所", "Address"),
-                new("phone", FieldType.Phone, "日中の連絡先電話番号", "Daytime phone number", MaxLength: 20),
-                new("child_name", FieldType.PersonName, "児童生徒の氏名", "Child's full name", MaxLength: 50,
-                    HintJa: "兄弟姉妹がいる場合は、1人ずつ申請してください", HintEn: "If you have more than one child at school, apply separately for each"),
-                new("child_kana", FieldType.Furigana, "児童生徒の氏名(フリガナ)", "Child's name in katakana (furigana)", MaxLength: 100),
-                new("school_name", FieldType.ShortText, "在籍している学校名", "Name of the child's school", MaxLength: 50,
-                    HintJa: "例: 大阪市立○○小学校", HintEn: "For example, Osaka City ○○ Primary School"),
-                new("grade", FieldType.SingleChoice, "学年", "School year", Options:
-                [
-                    new("p1", "小学1年", "Primary year 1"),
-                    new("p2", "小学2年", "Primary year 2"),
-                    new("p3", "小学3年", "Primary year 3"),
-                    new("p4", "小学4年", "Primary year 4"),
-                    new("p5", "小学5年", "Primary year 5"),
-                    new("p6", "小学6年", "Primary year 6"),
-                    new("j1", "中学1年", "Junior high year 1"),
-                    new("j2", "中学2年", "Junior high year 2"),
-                    new("j3", "中学3年", "Junior high year 3"),
-                ]),
-                new("household_size", FieldType.Number, "世帯の人数", "Number of people in your household", MaxLength: 2, Min: 1, Max: 15,
-                    HintJa: "住民票上の同一世帯だけでなく、同じ家で生計を共にしている方を含めます", HintEn: "Include everyone who lives with you and shares living costs, even if they are registered as a separate household"),
-                new("reason", FieldType.SingleChoice, "申請の理由", "Why are you applying?", Options:
-                [
-                    new("income", "世帯の所得が少ない", "Our household income is low"),
-                    new("child_support_allowance", "児童扶養手当を受けている", "We receive child support allowance"),
-                    new("welfare_ended", "生活保護が停止・廃止になった", "Our public assistance has stopped or ended"),
-                    new("tax_exempt", "住民税が非課税・減免されている", "We are exempt from, or have a reduction in, local tax"),
-                    new("other", "その他の理由で生活が苦しい", "Another reason makes it hard to pay"),
-                ]),
-            ]),
-
-        // ───────────── 住まい・ごみ ─────────────
-        new DemoProcedure("oversized-waste", "environment",
-            new ProcedureDetails(
-                NameJa: "粗大ごみ収集の申込",
-                NameEn: "Book a bulky waste collection",
-                DescriptionJa: "家具や自転車など、普通ごみとして出せない大型のごみの収集を申し込みます。受付後、収集日と品目ごとの手数料(200円・400円・700円・1,000円)をお知らせします。コンビニエンスストアなどで手数料券を購入して品目に貼り、収集日の朝9時までに指定の場所へ出してください。エアコン・テレビ・冷蔵庫(冷凍庫)・洗濯機(衣類乾燥機)とパソコンは収集できません。",
-                DescriptionEn: "Book a collection of large items, such as furniture or bicycles, that do not fit in ordinary rubbish. After we accept your booking we tell you the collection day and the fee for each item (200, 400, 700 or 1,000 yen). Buy fee stickers at a convenience store or other seller, stick one on each item, and put the items out at the agreed place by 9am on the collection day. We cannot collect air conditioners, TVs, fridges and freezers, washing machines and clothes dryers, or computers.",
-                Category: "environment",
-                LifeEvents: ["housing-waste", "moving"],
-                Keywords: "そだいごみ 粗大ごみ 大型ごみ 家具 ソファ ベッド 自転車 収集 手数料券 bulky waste",
-                EligibilityJa: "大阪市内の家庭から出る粗大ごみ。事業所から出るごみは対象外です。",
-                EligibilityEn: "Large items from homes in Osaka City. Waste from businesses is not collected.",
-                RequiredDocumentsJa: ["なし(収集日までに粗大ごみ処理手数料券を購入してください)"],
-                RequiredDocumentsEn: ["None (buy the fee stickers before the collection day)"],
-                FeeYen: 200,
-                FeeTiming: FeeTiming.AfterReview,
-                StandardProcessingDays: 7,
-                Routing: Routing.OwningUnit,
-                Channels: ChannelSet.Online,
-                OwningUnitId: Guid.Empty),
-            [
-                new("applicant_name", FieldType.PersonName, "申込者の氏名", "Your full name", MaxLength: 50),
-                new("applicant_kana", FieldType.Furigana, "申込者の氏名(フリガナ)", "Your name in katakana (furigana)", MaxLength: 100),
-                new("collection_address", FieldType.PostalAddress, "収集場所の住所", "Address for the collection",
-                    HintJa: "集合住宅の場合は、建物名・部屋番号まで入力してください", HintEn: "For a flat, include the building name and flat number"),
-                new("phone", FieldType.Phone, "連絡先電話番号", "Phone number", MaxLength: 20,
-                    HintJa: "収集日の確認のため連絡することがあります", HintEn: "We may call you to confirm the collection day"),
-                new("email", FieldType.Email, "メールアドレス", "Email address", Required: false, MaxLength: 254,
-                    HintJa: "収集日と手数料をメールでもお知らせします", HintEn: "We will also email you the collection day and fees"),
-                new("residence_type", FieldType.SingleChoice, "住まいの種類", "Type of home", Options:
-                [
-                    new("house", "一戸建て", "House"),
-                    new("apartment", "集合住宅(マンション・アパート)", "Flat or apartment building"),
-                ]),
-                new("items", FieldType.LongText, "出す品目", "What do you want collected?", MaxLength: 1000,
-                    HintJa: "1行に1品目ずつ、品目・おおよその大きさ・個数を入力してください。例: 3人掛けソファ 幅180cm 1点", HintEn: "One item a line: what it is, its rough size and how many. For example, 3-seat sofa, 180cm wide, 1"),
-                new("item_count", FieldType.Number, "品目の合計数", "Total number of items", MaxLength: 2, Min: 1, Max: 10,
-                    HintJa: "1回の申込みは10点までです", HintEn: "You can book up to 10 items at a time"),
-                new("placement_notes", FieldType.LongText, "出す場所についての補足", "Anything we should know about where the items will be", Required: false, MaxLength: 500,
-                    HintJa: "例: マンション1階のごみ置き場の横", HintEn: "For example, next to the bin store on the ground floor"),
-            ]),
-
-        // ───────────── 健康・衛生・ペット ─────────────
-        new DemoProcedure("dog-registration", "osaka",
-            new ProcedureDetails(
-                NameJa: "犬の登録・狂犬病予防注射済票の交付",
-                NameEn: "Register a dog and get its rabies vaccination tag",
-                DescriptionJa: "生後91日以上の犬を飼い始めたときは、30日以内に登録してください(登録は犬の生涯に1回です)。あわせて、毎年の狂犬病予防注射を受けた犬には注射済票を交付します。登録後、鑑札と注射済票を郵送します。環境大臣のマイクロチップ登録を受けた犬は、この申請が不要な場合があります。",
-                DescriptionEn: "Register a dog aged 91 days or more within 30 days of starting to keep it. A dog is registered once in its life. We also issue a tag for the dog's yearly rabies vaccination. After registration we post you the licence tag and the vaccination tag. If your dog's microchip is registered with the Ministry of the Environment, you may not need to apply.",
-                Category: "health",
-                LifeEvents: [],
-                Keywords: "いぬ とうろく 犬の登録 鑑札 狂犬病 予防注射 注射済票 ペット dog registration rabies",
-                EligibilityJa: "大阪市内で生後91日以上の犬を飼っている方。",
-                EligibilityEn: "Anyone keeping a dog aged 91 days or more in Osaka City.",
-                RequiredDocumentsJa: ["狂犬病予防注射済証明書(動物病院が発行したもの。注射済票の交付を受ける場合)", "手数料(登録手数料3,000円。注射済票の交付を受ける場合は別途手数料がかかります)"],
-                RequiredDocumentsEn: ["The rabies vaccination certificate from the vet, if you want the vaccination tag", "The fee (3,000 yen to register; the vaccination tag costs extra)"],
-                FeeYen: 3000,
-                FeeTiming: FeeTiming.AtFiling,
-                StandardProcessingDays: 7,
-                Routing: Routing.ChosenWard,
-                Channels: ChannelSet.Online | ChannelSet.Counter,
-                OwningUnitId: Guid.Empty),
-            [
-                new("owner_name", FieldType.PersonName, "飼い主の氏名", "Owner's full name", MaxLength: 50),
-                new("owner_kana", FieldType.Furigana, "飼い主の氏名(フリガナ)", "Owner's name in katakana (furigana)", MaxLength: 100),
-                new("owner_address", FieldType.PostalAddress, "飼い主の住所(犬の所在地)", "Owner's address (where the dog is kept)",
-                    HintJa: "鑑札と注射済票はこの住所へ郵送します", HintEn: "We will post the tags to this address"),
-                new("phone", FieldType.Phone, "日中の連絡先電話番号", "Daytime phone number", MaxLength: 20,
-                    HintJa: "例: 06-6208-8181", HintEn: "For example, 06-6208-8181"),
-                new("dog_name", FieldType.ShortText, "犬の名前", "Dog's name", MaxLength: 30),
-                new("breed", FieldType.ShortText, "犬種", "Breed", MaxLength: 50,
-                    HintJa: "わからない場合は「雑種」と入力してください", HintEn: "Enter 'mixed' if you are not sure"),
-                new("coat_colour", FieldType.ShortText, "毛色", "Coat colour", MaxLength: 30,
-                    HintJa: "例: 白、茶、黒白", HintEn: "For example, white, brown, black and white"),
-                new("sex", FieldType.SingleChoice, "性別", "Sex", Options:
-                [
-                    new("male", "オス", "Male"),
-                    new("female", "メス", "Female"),
-                    new("male_neutered", "オス(去勢済み)", "Male (neutered)"),
-                    new("female_spayed", "メス(避妊済み)", "Female (spayed)"),
-                ]),
-                new("dog_birth_date", FieldType.Date, "犬の生年月日", "Dog's date of birth",
-                    HintJa: "わからない場合はおおよその日付を入力してください", HintEn: "If you do not know it, enter an approximate date"),
-                new("rabies_vaccination_date", FieldType.Date, "今年度の狂犬病予防注射を受けた日", "Date of this year's rabies vaccination", Required: false,
-                    HintJa: "まだ受けていない場合は空欄にし、注射を受けたら注射済票の交付を受けてください", HintEn: "Leave this blank if the dog has not had it yet, and ask for the tag once it has"),
-            ]),
-
-        new DemoProcedure("dog-death-notice", "osaka",
-            new ProcedureDetails(
-                NameJa: "犬の死亡届",
-                NameEn: "Tell us a registered dog has died",
-                DescriptionJa: "登録している犬が死亡したときは、30日以内に届け出てください。届出により登録を抹消し、狂犬病予防注射のお知らせを停止します。",
-                DescriptionEn: "Tell us within 30 days when a registered dog dies. We will close its registration and stop sending rabies vaccination reminders.",
-                Category: "health",
-                LifeEvents: [],
-                Keywords: "いぬ しぼう 犬の死亡届 犬 死亡 登録抹消 鑑札 dog death",
-                EligibilityJa: "大阪市で登録している犬の飼い主。",
-                EligibilityEn: "The owner of a dog registered in Osaka City.",
-                RequiredDocumentsJa: ["なし(鑑札・注射済票がお手元にある場合は、区役所へ返納してください)"],
-                RequiredDocumentsEn: ["None (if you still have the licence tag or vaccination tag, please return them to the ward office)"],
-                FeeYen: null,
-                FeeTiming: FeeTiming.None,
-                StandardProcessingDays: 3,
-                Routing: Routing.ChosenWard,
-                Channels: ChannelSet.Online | ChannelSet.Counter | ChannelSet.Mail,
-                OwningUnitId: Guid.Empty),
-            [
-                new("owner_name", FieldType.PersonName, "飼い主の氏名", "Owner's full name", MaxLength: 50),
-                new("owner_kana", FieldType.Furigana, "飼い主の氏名(フリガナ)", "Owner's name in katakana (furigana)", MaxLength: 100),
-                new("owner_address", FieldType.PostalAddress, "飼い主の住所", "Owner's address"),
-                new("phone", FieldType.Phone, "日中の連絡先電話番号", "Daytime phone number", MaxLength: 20),
-                new("registration_number", FieldType.ShortText, "登録番号(鑑札の番号)", "Registration number (on the licence tag)", Required: false, MaxLength: 20,
-                    HintJa: "わからない場合は空欄で構いません", HintEn: "Leave this blank if you do not know it"),
-                new("dog_name", FieldType.ShortText, "犬の名前", "Dog's name", MaxLength: 30),
-                new("breed", FieldType.ShortText, "犬種", "Breed", MaxLength: 50),
-                new("date_of_death", FieldType.Date, "死亡した日", "Date the dog died"),
-            ]),
-
-        // ───────────── 福祉・介護 ─────────────
-        new DemoProcedure("care-certification", "welfare",
-            new ProcedureDetails(
-                NameJa: "介護保険 要介護・要支援認定の申請",
-                NameEn: "Apply for a long-term care needs assessment",
-                DescriptionJa: "介護保険のサービスを利用するには、要介護・要支援の認定が必要です。申請後、認定調査員が自宅などを訪問して心身の状態を調査し、主治医の意見書とあわせて審査します。結果は原則として申請から30日以内にお知らせします。",
-                DescriptionEn: "To use long-term care insurance services you need a care needs assessment. After you apply, an assessor visits the person at home (or in hospital or a care home) and we look at their doctor's report. We aim to tell you the result within 30 days.",
-                Category: "welfare",
-                LifeEvents: ["welfare"],
-                Keywords: "かいごほけん ようかいごにんてい 介護保険 要介護 要支援 認定 介護 ケアマネ long-term care",
-                EligibilityJa: "65歳以上の方(第1号被保険者)、または40〜64歳で医療保険に加入し、特定疾病により介護が必要な方(第2号被保険者)。家族や地域包括支援センター・居宅介護支援事業者が代わって申請することもできます。",
-                EligibilityEn: "People aged 65 or over, or people aged 40 to 64 with health insurance who need care because of one of the specified illnesses. A family member, community care centre (chiiki hokatsu shien center) or care manager can apply for them.",
-                RequiredDocumentsJa: ["介護保険被保険者証", "40〜64歳の方は、医療保険の資格がわかるもの", "代理で申請する場合は、申請する方の本人確認書類"],
-                RequiredDocumentsEn: ["The person's long-term care insurance card", "For people aged 40 to 64, proof of their health insurance", "If you apply for someone else, your own proof of identity"],
-                FeeYen: null,
-                FeeTiming: FeeTiming.None,
-                StandardProcessingDays: 30,
-                Routing: Routing.ChosenWard,
-                Channels: ChannelSet.Online | ChannelSet.Counter | ChannelSet.Mail,
-                OwningUnitId: Guid.Empty),
-            [
-                new("application_type", FieldType.SingleChoice, "申請の種類", "Type of application", Options:
-                [
-                    new("new", "新規", "First assessment"),
-                    new("renewal", "更新", "Renewal"),
-                    new("change", "区分変更(状態が変わったとき)", "Change (the person's needs have changed)"),
-                ], HintJa: "更新の申請は、有効期間が終わる60日前から受け付けます", HintEn: "You can apply for a renewal from 60 days before the current assessment ends"),
-                new("insured_name", FieldType.PersonName, "認定を受ける方の氏名", "Full name of the person to be assessed", MaxLength: 50),
-                new("insured_kana", FieldType.Furigana, "認定を受ける方の氏名(フリガナ)", "Their name in katakana (furigana)", MaxLength: 100),
-                new("insured_birth_date", FieldType.Date, "認定を受ける方の生年月日", "Their date of birth", Wareki: true),
-                new("insured_number", FieldType.ShortText, "介護保険被保険者番号", "Long-term care insurance number", Required: false, MaxLength: 10,
-                    HintJa: "被保険者証に記載された10桁の番号です。40〜64歳の方は空欄で構いません", HintEn: "The 10-digit number on the insurance card. Leave this blank if the person is aged 40 to 64"),
-                new("address", FieldType.PostalAddress, "認定を受ける方の住所", "Their address"),
-                new("current_situation", FieldType.SingleChoice, "現在の状況", "Where are they now?", Options:
-                [
-                    new("home", "在宅", "At home"),
-                    new("hospital", "入院中", "In hospital"),
-                    new("care_facility", "施設に入所中", "In a care home"),
-                ], HintJa: "認定調査員が訪問する場所の調整に使います", HintEn: "We use this to arrange where the assessor visits"),
-                new("doctor", FieldType.ShortText, "主治医の医療機関名と医師名", "Their doctor and clinic or hospital", MaxLength: 100,
-                    HintJa: "意見書の作成を依頼します。例: ○○クリニック ○○医師", HintEn: "We will ask this doctor for a report. For example, ○○ Clinic, Dr ○○"),
-                new("applicant_relationship", FieldType.SingleChoice, "申請する方", "Who is applying?", Options:
-                [
-                    new("self", "本人", "The person themselves"),
-                    new("family", "家族", "A family member"),
-                    new("care_agency", "地域包括支援センター・居宅介護支援事業者", "A community care centre or care manager"),
-                    new("other", "その他", "Someone else"),
-                ]),
-                new("phone", FieldType.Phone, "連絡先電話番号", "Contact phone number", MaxLength: 20,
-                    HintJa: "認定調査の日程調整のため連絡します", HintEn: "We will call this number to arrange the assessment visit"),
-            ]),
-
-        // ───────────── おくやみ ─────────────
-        new DemoProcedure("bereavement-appointment", "osaka",
-            new ProcedureDetails(
-                NameJa: "おくやみ手続きの事前申込",
-                NameEn: "Book a bereavement appointment",
-                DescriptionJa: "ご家族が亡くなった後の区役所での手続き(保険・年金・介護・税など)を、おくやみコーナーでまとめてご案内します。事前に申し込んでいただくと、必要な手続きと持ち物を確認したうえで日時をご連絡し、申請書をあらかじめ用意します。死亡届を提出した後にお申し込みください。",
-                DescriptionEn: "After someone dies, there are several things to sort out at the ward office, such as insurance, pensions, long-term care and tax. Book an appointment and we will work out what needs doing, tell you what to bring, and have the forms ready. Please book after the death has been registered.",
-                Category: "bereavement",
-                LifeEvents: ["bereavement"],
-                Keywords: "おくやみ しぼう 死亡 おくやみコーナー 葬儀 遺族 相続 手続き bereavement death",
-                EligibilityJa: "大阪市に住民登録があった方が亡くなったときの、ご遺族やその代理の方。",
-                EligibilityEn: "The family of someone who was registered as living in Osaka City, or someone acting for them.",
-                RequiredDocumentsJa: ["来庁する方の本人確認書類", "亡くなった方の健康保険の資格確認書・介護保険被保険者証など(お持ちの場合)", "手続きをする方の預金口座がわかるもの(葬祭費・還付金の振込先)", "印鑑(認印)"],
-                RequiredDocumentsEn: ["Proof of identity for the person who comes", "The insurance documents of the person who died, such as their health insurance eligibility certificate or long-term care insurance card, if you have them", "Details of your bank account (for funeral grants and refunds)", "Your personal seal (mitome-in)"],
-                FeeYen: null,
-                FeeTiming: FeeTiming.None,
-                StandardProcessingDays: 3,
-                Routing: Routing.ChosenWard,
-                Channels: ChannelSet.Online | ChannelSet.Counter,
-                OwningUnitId: Guid.Empty),
-            [
-                new("deceased_name", FieldType.PersonName, "亡くなった方の氏名", "Full name of the person who died", MaxLength: 50),
-                new("deceased_kana", FieldType.Furigana, "亡くなった方の氏名(フリガナ)", "Their name in katakana (furigana)", MaxLength: 100),
-                new("deceased_birth_date", FieldType.Date, "亡くなった方の生年月日", "Their date of birth", Wareki: true),
-                new("date_of_death", FieldType.Date, "亡くなった日", "Date of death"),
-                new("applicant_name", FieldType.PersonName, "申込者の氏名", "Your full name", MaxLength: 50),
-                new("relationship", FieldType.SingleChoice, "亡くなった方との関係", "Your relationship to the person who died", Options:
-                [
-                    new("spouse", "配偶者", "Husband, wife or partner"),
-                    new("child", "子", "Son or daughter"),
-                    new("parent", "父母", "Parent"),
-                    new("sibling", "兄弟姉妹", "Brother or sister"),
-                    new("other_relative", "その他の親族", "Other relative"),
-                    new("other", "親族以外(代理の方)", "Not a relative (acting for the family)"),
-                ]),
-                new("phone", FieldType.Phone, "日中の連絡先電話番号", "Daytime phone number", MaxLength: 20,
-                    HintJa: "日時を確定するため、担当者からお電話します", HintEn: "We will call you to confirm the date and time"),
-                new("preferred_date", FieldType.Date, "来庁希望日", "Date you would like to come",
-                    HintJa: "平日で、申込日の3開庁日以降の日を選んでください", HintEn: "Choose a weekday at least 3 working days from today"),
-                new("preferred_time", FieldType.SingleChoice, "来庁希望時間帯", "Time you would like to come", Options:
-                [
-                    new("morning", "午前(9時30分〜12時)", "Morning (9:30 to 12:00)"),
-                    new("afternoon", "午後(13時〜16時)", "Afternoon (13:00 to 16:00)"),
-                ]),
-                new("concerns", FieldType.LongText, "特に相談したいこと", "Anything in particular you would like help with", Required: false, MaxLength: 1000,
-                    HintJa: "例: 年金の手続き、障がい者手帳の返還、亡くなった方が事業をしていた", HintEn: "For example, pensions, returning a disability certificate, or the person ran a business"),
-            ]),
-
-        // ───────────── 道路・まちづくり ─────────────
-        new DemoProcedure("road-occupancy", "construction",
-            new ProcedureDetails(
-                NameJa: "道路占用許可申請",
-                NameEn: "Apply for permission to use part of a road (road occupancy)",
-                DescriptionJa: "市道に看板や日よけを設ける、工事のために足場や仮囲いを設置するなど、道路を継続して使用するときは道路占用の許可が必要です。審査の後、許可書と占用料をお知らせします。占用料は物件の種類・面積・期間によって異なります。道路上で工事や作業をする場合は、別に警察署の道路使用許可が必要です。",
-                DescriptionEn: "You need permission to occupy a city road, for example with a sign or awning, or with scaffolding or hoarding for building work. After we review your application we send the permit and tell you the occupancy charge, which depends on what is placed on the road, the area and how long for. If you will be working on the road, you also need a road use permit from the police.",
-                Category: "roads",
-                LifeEvents: [],
-                Keywords: "どうろせんよう 道路占用 占用許可 足場 仮囲い 看板 市道 占用料 road occupancy permit",
-                EligibilityJa: "市道を占用しようとする個人・法人。工事の施工業者が代理で申請することもできます。",
-                EligibilityEn: "Any person or company that wants to occupy a city road. A contractor can apply for you.",
-                RequiredDocumentsJa: ["位置図", "平面図・断面図(占用物件の寸法がわかるもの)", "現況写真", "代理申請の場合は委任状"],
-                RequiredDocumentsEn: ["A location map", "Plan and section drawings showing the size of what will be placed on the road", "Photos of the site as it is now", "A letter of authority if someone applies for you"],
-                FeeYen: 1000,
-                FeeTiming: FeeTiming.AfterReview,
-                StandardProcessingDays: 14,
-                Routing: Routing.OwningUnit,
-                Channels: ChannelSet.Online | ChannelSet.Counter,
-                OwningUnitId: Guid.Empty),
-            [
-                new("applicant_name", FieldType.ShortText, "申請者(法人名または氏名)", "Applicant (company or person)", MaxLength: 100,
-                    HintJa: "法人の場合は、法人名と代表者の役職・氏名を入力してください", HintEn: "For a company, enter the company name and the title and name of its representative"),
-                new("contact_name", FieldType.PersonName, "担当者の氏名", "Contact person's name", MaxLength: 50),
-                new("address", FieldType.PostalAddress, "申請者の住所(所在地)", "Applicant's address"),
-                new("phone", FieldType.Phone, "日中の連絡先電話番号", "Daytime phone number", MaxLength: 20),
-                new("email", FieldType.Email, "メールアドレス", "Email address", MaxLength: 254),
-                new("location", FieldType.ShortText, "占用する場所", "Where on the road?", MaxLength: 200,
-                    HintJa: "地番や目印となる建物を入力してください。例: 大阪市北区中之島1丁目3番先 市道○○線 歩道部分", HintEn: "Give the lot number or a nearby building, and say whether it is the pavement or the carriageway"),
-                new("purpose", FieldType.SingleChoice, "占用物件", "What will be placed on the road?", Options:
-                [
-                    new("scaffolding", "工事用の足場・仮囲い", "Scaffolding or hoarding for building work"),
-                    new("signboard", "看板・日よけ", "Sign or awning"),
-                    new("pipes", "水道管・ガス管などの埋設物", "Buried pipes (water, gas or similar)"),
-                    new("poles", "電柱・電線", "Utility poles or cables"),
-                    new("other", "その他", "Something else"),
-                ]),
-                new("period_start", FieldType.Date, "占用期間(開始日)", "Start date"),
-                new("period_end", FieldType.Date, "占用期間(終了日)", "End date",
-                    HintJa: "1回の許可期間は最長5年です", HintEn: "A permit can last up to 5 years"),
-                new("area_sqm", FieldType.Number, "占用面積(平方メートル)", "Area (square metres)", MaxLength: 10, Min: 0.01m, Max: 10000m,
-                    HintJa: "小数第2位まで入力できます。例: 12.5", HintEn: "Up to 2 decimal places. For example, 12.5"),
-            ]),
-
-        // ───────────── 施設の予約 (affiliated body) ─────────────
-        new DemoProcedure("facility-booking", "facility-association",
-            new ProcedureDetails(
-                NameJa: "公共施設の利用申込",
-                NameEn: "Book a room or hall in a public facility",
-                DescriptionJa: "公益財団法人 大阪市施設利用協会が管理する区民センター・スポーツセンターなどの会議室・ホール・体育場の利用を申し込みます。利用日の3か月前の1日から申し込めます。利用料金は施設と時間帯によって異なり、申込み時にお支払いいただきます。利用日の7日前までに取り消した場合は全額をお返しします。",
-                DescriptionEn: "Book a meeting room, hall or sports hall in a community centre or sports centre managed by the Osaka City Facilities Association. You can book from the 1st of the month, 3 months before the date you need. The charge depends on the facility and the time, and you pay when you book. If you cancel at least 7 days before, we refund the full charge.",
-                Category: "facilities",
-                LifeEvents: [],
-                Keywords: "しせつよやく 施設予約 区民センター 会議室 ホール 体育館 スポーツセンター 貸室 facility booking",
-                EligibilityJa: "どなたでも利用できます。営利目的の利用は料金が異なります。",
-                EligibilityEn: "Anyone can book. Different charges apply if you are using the room to make money.",
-                RequiredDocumentsJa: ["利用料金(クレジットカードまたは窓口での支払い)"],
-                RequiredDocumentsEn: ["The charge (by card, or at the facility's reception)"],
-                FeeYen: 2000,
-                FeeTiming: FeeTiming.AtFiling,
-                StandardProcessingDays: 1,
-                Routing: Routing.OwningUnit,
-                Channels: ChannelSet.Online | ChannelSet.Counter,
-                OwningUnitId: Guid.Empty),
-            [
-                new("room", FieldType.SingleChoice, "利用する施設・部屋", "Room or hall", Options:
-                [
-                    new("community_meeting_small", "区民センター 会議室(小・約20名)", "Community centre: small meeting room (about 20 people)"),
-                    new("community_meeting_large", "区民センター 会議室(大・約60名)", "Community centre: large meeting room (about 60 people)"),
-                    new("community_hall", "区民センター ホール(約300名)", "Community centre: hall (about 300 people)"),
-                    new("community_japanese_room", "区民センター 和室", "Community centre: Japanese-style room"),
-                    new("sports_hall", "スポーツセンター 体育場", "Sports centre: sports hall"),
-                ]),
-                new("use_date", FieldType.Date, "利用日", "Date"),
-                new("time_slot", FieldType.SingleChoice, "利用時間帯", "Time", Options:
-                [
-                    new("morning", "午前(9時〜12時)", "Morning (9:00 to 12:00)"),
-                    new("afternoon", "午後(13時〜17時)", "Afternoon (13:00 to 17:00)"),
-                    new("evening", "夜間(18時〜21時)", "Evening (18:00 to 21:00)"),
-                    new("full_day", "全日(9時〜21時)", "All day (9:00 to 21:00)"),
-                ], HintJa: "準備と片付けの時間を含めて選んでください", HintEn: "Include time to set up and clear away"),
-                new("attendees", FieldType.Number, "利用人数", "Number of people", MaxLength: 4, Min: 1, Max: 1000),
-                new("purpose", FieldType.ShortText, "利用目的", "What will you use it for?", MaxLength: 100,
-                    HintJa: "例: 町内会の総会、コーラスの練習", HintEn: "For example, a residents' association meeting or choir practice"),
-                new("commercial", FieldType.YesNo, "入場料や参加費を徴収しますか、または商品の販売などを行いますか", "Will you charge entry or participation fees, or sell anything?",
-                    HintJa: "「はい」の場合は利用料金が異なります", HintEn: "If yes, a different charge applies"),
-                new("group_name", FieldType.ShortText, "団体名", "Group or organisation name", Required: false, MaxLength: 100,
-                    HintJa: "個人で利用する場合は空欄で構いません", HintEn: "Leave this blank if you are booking as an individual"),
-                new("applicant_name", FieldType.PersonName, "申込者の氏名", "Your full name", MaxLength: 50),
-                new("phone", FieldType.Phone, "当日連絡がとれる電話番号", "Phone number we can reach you on, on the day", MaxLength: 20),
-                new("email", FieldType.Email, "メールアドレス", "Email address", MaxLength: 254,
-                    HintJa: "予約確認をお送りします", HintEn: "We will send your booking confirmation here"),
-            ]),
-    ];
+    public ProcedureDetails Details(Guid owningUnitId) => new(
+        NameJa, NameEn, DescriptionJa, DescriptionEn, Category, LifeEvents, Keywords, EligibilityJa, EligibilityEn,
+        RequiredDocumentsJa, RequiredDocumentsEn, FeeYen, FeeTiming, StandardProcessingDays, Routing,
+        Channels.Aggregate(ChannelSet.None, (all, one) => all | one), owningUnitId, Proxy);
 }

@@ -1,12 +1,14 @@
+using CityDx.Application.Common;
+using CityDx.Application.FormBuilder;
+using CityDx.Application.Resources;
 using CityDx.Domain;
-using CityDx.Domain.Cases;
-using CityDx.Domain.Forms;
 using CityDx.Domain.Organisation;
 using CityDx.Domain.Procedures;
 using CityDx.Infrastructure.Identity;
 using CityDx.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CityDx.Web.Startup;
 
@@ -38,6 +40,7 @@ public static class DemoData
         new("staff.miyakojima@example.jp", "都島区 職員", Roles.Staff, "miyakojima"),
         new("staff.central@example.jp", "事務センター 職員", Roles.Staff, "central"),
         new("approver.kita@example.jp", "北区 決裁者", Roles.Approver, "kita"),
+        new("approver.central@example.jp", "事務センター 決裁者", Roles.Approver, "central"),
         new("admin@example.jp", "システム管理者", Roles.Admin, null),
         new("admin.facilities@example.jp", "施設利用協会 管理者", Roles.Admin, "facility-association"),
         new("analyst@example.jp", "分析担当", Roles.Analyst, null),
@@ -46,13 +49,11 @@ public static class DemoData
     public static async Task SeedAsync(IServiceProvider services, DemoOptions options, bool printCredentials)
     {
         var db = services.GetRequiredService<CityDxDbContext>();
-        var clock = services.GetRequiredService<TimeProvider>();
         if (!await db.OrganisationUnits.AnyAsync())
         {
             SeedOrganisation(db);
             await db.SaveChangesAsync();
-            await SeedProceduresAsync(db, clock.GetUtcNow());
-            await db.SaveChangesAsync();
+            await SeedProceduresAsync(services, db);
         }
 
         await SeedAccountsAsync(services, db, options.Password);
@@ -96,73 +97,45 @@ public static class DemoData
         db.OrganisationUnits.Add(new OrganisationUnit("facility-association", "公益財団法人 大阪市施設利用協会", "Osaka City Facilities Association", OrganisationUnitKind.AffiliatedBody, city.Id, 300));
     }
 
-    private static async Task SeedProceduresAsync(CityDxDbContext db, DateTimeOffset now)
+    /// <summary>
+    /// The demo catalogue (<see cref="DemoCatalogue"/>): each procedure as its JSON says, then its form file
+    /// through the admins' own use cases — <see cref="ImportForm"/> makes a draft from it and
+    /// <see cref="PublishDraft"/> runs the publish checks and makes it current — acting as a city admin.
+    /// </summary>
+    private static async Task SeedProceduresAsync(IServiceProvider services, CityDxDbContext db)
     {
         var units = await db.OrganisationUnits.ToDictionaryAsync(u => u.Code, u => u.Id);
-
-        // The dog registration and residence-record forms stay short: they are the ones the
-        // end-to-end tests and the tutorial walk through. Every other procedure's form comes from
-        // the demo catalogue as written.
-        var shortForms = new Dictionary<string, FormField[]>
+        var l = services.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var clock = services.GetRequiredService<TimeProvider>();
+        var import = new ImportForm.Handler(db, CityAdmin.Instance, l);
+        var publish = new PublishDraft.Handler(db, CityAdmin.Instance, clock);
+        foreach (var demo in DemoCatalogue.Load())
         {
-            ["dog-registration"] = DogRegistrationForm(),
-            ["juminhyo-copy"] = ResidenceRecordForm(),
-        };
-        foreach (var demo in DemoCatalogue.All)
-        {
-            // Certificates about a person need a 委任状 when someone else asks for them.
-            var proxy = demo.Code is "juminhyo-copy" or "inkan-certificate" or "tax-certificate" or "koseki-copy" ? ProxyPolicy.LetterRequired : ProxyPolicy.Allowed;
-            var details = demo.Details with { OwningUnitId = units[demo.OwningUnitCode], Proxy = proxy };
-            var procedure = new Procedure(demo.Code, details);
+            var procedure = new Procedure(demo.Code, demo.Details(units[demo.OwningUnit]));
+            procedure.ChangeWorkflow(demo.Workflow.ToWorkflow(), []);
 
-            // 届出 (notifications) need no 決裁: staff accept them. The others go to an approver, and
-            // their approvers are mailed when a case is three business days overdue.
-            procedure.ChangeWorkflow(demo.Code is "dog-registration" or "dog-death-notice"
-                ? CaseWorkflow.DefaultWithoutApproval
-                : CaseWorkflow.Default.WithEscalation(3), []);
-            await AddAsync(db, now, procedure, shortForms.GetValueOrDefault(demo.Code) ?? demo.Fields);
+            // Saved first: the form belongs to the procedure, and the procedure then points at its current form.
+            db.Procedures.Add(procedure);
+            await db.SaveChangesAsync();
+            _ = await import.Handle(new ImportForm.Command(demo.Code, demo.FormJson), default)
+                ?? throw new InvalidOperationException($"The demo form of {demo.Code} was not imported.");
+            await db.SaveChangesAsync();
+            _ = await publish.Handle(new PublishDraft.Command(demo.Code), default)
+                ?? throw new InvalidOperationException($"The demo form of {demo.Code} was not published.");
+            await db.SaveChangesAsync();
         }
     }
 
-    private static FormField[] DogRegistrationForm() =>
-[
-                new("dog_name", FieldType.ShortText, "犬の名前", "Dog's name", MaxLength: 50),
-                new("breed", FieldType.ShortText, "犬種", "Breed", MaxLength: 50, HintJa: "わからない場合は「雑種」と入力してください", HintEn: "Enter \"mixed\" if you are not sure"),
-                new("sex", FieldType.SingleChoice, "性別", "Sex", Options: Sex),
-                new("birth_date", FieldType.Date, "生年月日", "Date of birth", HintJa: "例: 2026 年 4 月 1 日", HintEn: "For example, 2026 4 1 (year, month, day)"),
-                new("rabies_vaccinated", FieldType.YesNo, "今年度の狂犬病予防注射を受けましたか", "Has the dog had this year's rabies vaccination?"),
-                new("phone", FieldType.Phone, "日中の連絡先電話番号", "Daytime phone number", HintJa: "例: 06-6208-8181", HintEn: "For example, 06-6208-8181"),
-            ];
-
-    private static FormField[] ResidenceRecordForm() =>
-[
-                new("full_name", FieldType.PersonName, "氏名", "Full name", MaxLength: 100),
-                new("full_name_kana", FieldType.Furigana, "氏名(フリガナ)", "Full name in katakana", MaxLength: 100, HintJa: "ひらがなで入力しても、カタカナに変換されます", HintEn: "Hiragana is converted to katakana"),
-                new("birth_date", FieldType.Date, "生年月日", "Date of birth", Wareki: true),
-                new("address", FieldType.PostalAddress, "住所(住民登録をしている住所)", "Registered address"),
-                new("copies", FieldType.Number, "必要な通数", "Number of copies", Min: 1, Max: 10),
-                new("household", FieldType.YesNo, "世帯全員の記載が必要ですか", "Do you need every member of the household listed?"),
-                new("purpose", FieldType.SingleChoice, "使いみち", "What it is for", Options: Purposes),
-                new("phone", FieldType.Phone, "日中の連絡先電話番号", "Daytime phone number"),
-            ];
-
-    private static readonly FieldOption[] Sex = [new("male", "オス", "Male"), new("female", "メス", "Female")];
-
-    private static readonly FieldOption[] Purposes =
-    [
-        new("employment", "就職・勤務先への提出", "Employment"),
-        new("school", "学校への提出", "School"),
-        new("insurance", "保険・年金の手続き", "Insurance or pension"),
-        new("other", "その他", "Other"),
-    ];
-
-    private static async Task AddAsync(CityDxDbContext db, DateTimeOffset now, Procedure procedure, FormField[] fields)
+    /// <summary>The seeder as a city admin (no unit: every procedure is theirs), for the form builder's use cases.</summary>
+    private sealed class CityAdmin : ICurrentUser
     {
-        // Two saves: the procedure points at its current version and the version at its procedure.
-        db.Procedures.Add(procedure);
-        await db.SaveChangesAsync();
-        db.FormVersions.Add(procedure.PublishForm(new FormDefinition(fields), 1, now));
-        await db.SaveChangesAsync();
+        public static readonly CityAdmin Instance = new();
+
+        public string? UserId => "demo-seed";
+
+        public bool PrefersEnglish => false;
+
+        public bool IsInRole(string role) => role == Roles.Admin;
     }
 
     private static async Task SeedAccountsAsync(IServiceProvider services, CityDxDbContext db, string password)

@@ -23,9 +23,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails) :
 
         ProblemDetails problem = exception switch
         {
-            ValidationException v => new ValidationProblemDetails(
-                v.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()))
-            { Status = StatusCodes.Status400BadRequest },
+            ValidationException v => ProblemOf(v),
             ConflictException c => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = c.Message },
             BadHttpRequestException b => new ProblemDetails { Status = b.StatusCode },
             _ when exception.IsDatabaseUnavailable() => new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable },
@@ -39,4 +37,11 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails) :
 
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>400 with the messages by field: how a validation failure is told to a program (the API, the CSV export).</summary>
+    public static ValidationProblemDetails ProblemOf(ValidationException validation) =>
+        new(validation.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()))
+        {
+            Status = StatusCodes.Status400BadRequest,
+        };
 }

@@ -35,6 +35,7 @@ public static class Pipeline
         app.UseSwagger();                // public API description; the API itself is authorised per endpoint
         app.UseSwaggerUI(o => o.SwaggerEndpoint("/swagger/v1/swagger.json", "CityDx API v1"));
         app.UseRequestLocalization();
+        app.UseDateDisplay();            // 和暦/西暦 as the city chose, like the culture above
         app.UseRouting();
         app.UseAuthentication();
         app.UseOutputCache();            // after authentication: never for signed-in users

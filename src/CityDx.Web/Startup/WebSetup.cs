@@ -85,12 +85,15 @@ public static class WebSetup
                 options.Conventions.AllowAnonymousToPage("/Account/ExternalSignIn");
                 options.Conventions.AuthorizeFolder("/Applications", Policies.Citizen);
                 options.Conventions.AuthorizeFolder("/Cases", Policies.Staff);
+                options.Conventions.AuthorizeFolder("/Payments", Policies.Staff);
                 options.Conventions.AuthorizeFolder("/Counter", Policies.Counter);
                 options.Conventions.AuthorizeFolder("/Administration", Policies.Admin);
                 options.Conventions.AuthorizeFolder("/Statistics", Policies.Dashboard);
                 options.Conventions.AllowAnonymousToPage("/Statistics/ListOpenDatasets");
                 options.Conventions.AddPageRoute("/Administration/SaveProcedure", "/admin/procedures/new");
             })
+            // A refused request (validation, conflict) reaches every page the same way.
+            .AddMvcOptions(o => o.Filters.Add<CityDx.Web.Pages.RefusedRequestFilter>())
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 

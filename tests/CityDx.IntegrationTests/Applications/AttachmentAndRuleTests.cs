@@ -140,6 +140,6 @@ public sealed class AttachmentAndRuleTests(CityDxFactory factory) : IClassFixtur
 
         await using var scope = factory.Services.CreateAsyncScope();
         var stored = await scope.ServiceProvider.GetRequiredService<CityDxDbContext>().Attachments.SingleAsync(a => a.Id == Guid.Parse(attachmentId));
-        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Pdf)), stored.Sha256);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Pdf)), stored.File.Sha256);
     }
 }

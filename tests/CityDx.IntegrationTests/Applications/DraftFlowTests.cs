@@ -139,7 +139,7 @@ public sealed class DraftFlowTests(DraftFlowTests.Factory factory) : IClassFixtu
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CityDxDbContext>();
         var attachment = await db.Attachments.SingleAsync(a => a.CaseId == caseId);
-        Assert.Equal("tama.pdf", attachment.FileName);
+        Assert.Equal("tama.pdf", attachment.File.FileName);
         var draft = await db.Drafts.SingleAsync(d => d.Id == DraftIdOf(first));
         Assert.Equal(caseId, draft.CaseId);
         Assert.Empty(draft.Answers);

@@ -101,7 +101,7 @@ public sealed class FilingPathTests(CityDxFactory factory) : IClassFixture<CityD
         var detail = await central.GetPageAsync($"/staff/cases/{caseId}");
         var answers = detail.Text("main");
         Assert.Contains("オオサカ\u3000ハナコ", answers);
-        Assert.Contains("平成2年2月28日(1990-02-28)", answers);
+        Assert.Contains("平成2年(1990年)2月28日", answers);
         Assert.Contains("〒530-0005 大阪府大阪市北区中之島1-3-20", answers);
         var kita = await PortalClient.SignedInAsync(factory, Demo.KitaStaff);
         await kita.GetPageAsync($"/staff/cases/{caseId}", HttpStatusCode.NotFound);

@@ -15,7 +15,7 @@ public sealed class WithdrawalAndConcurrencyTests(CityDxFactory factory) : IClas
     public async Task A_citizen_withdraws_with_a_reason_that_staff_see_and_cannot_withdraw_twice()
     {
         var citizen = await PortalClient.SignedInAsync(factory, Demo.Citizen);
-        var (caseId, _) = await Filing.FileDogRegistrationAsync(citizen);
+        var (caseId, _) = await Filing.FileDogRegistrationAsync(citizen, pay: false); // unpaid: a paid one keeps a refund form after withdrawal
         var url = $"/my/applications/{caseId}";
 
         var noReason = await PortalClient.ReadAsync(await citizen.PostFormAsync(url, new() { ["Reason"] = "" }, action: url + "?handler=Withdraw"));

@@ -218,7 +218,7 @@ public sealed class CorrectionRequestTests(ClockFactory factory) : IClassFixture
         var @case = Case.Submit(ReceiptNumber.Generate(), procedure.Id, versionId, citizenId, kita, Channel.Online,
             new Dictionary<string, string> { ["name"] = "大阪 花子", ["is_proxy"] = "yes", ["letter"] = attachmentId.ToString() }, Guid.NewGuid(), null, citizenId, now);
         db.Cases.Add(@case);
-        db.Attachments.Add(new Attachment(attachmentId, @case.Id, "letter", "古い委任状.pdf", "application/pdf", stored.Size, stored.Sha256, stored.Key, now));
+        db.Attachments.Add(new Attachment(attachmentId, @case.Id, "letter", new FileMetadata("古い委任状.pdf", "application/pdf", stored.Size, stored.Sha256, stored.Key), now));
         await db.SaveChangesAsync();
         return @case.Id;
     }

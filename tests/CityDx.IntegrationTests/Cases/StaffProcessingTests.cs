@@ -68,7 +68,14 @@ public sealed class StaffProcessingTests(CityDxFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(both, second, CaseAction.SubmitForApproval)).StatusCode);
         Assert.Null((await both.GetPageAsync($"/staff/cases/{second}")).QuerySelector("#action-Approve"));
         var header = (await both.GetPageAsync($"/staff/cases/{second}")).QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("header form[method=post]")!;
-        var own = await PortalClient.ReadAsync(await both.SubmitAsync(header, new() { ["Action"] = CaseAction.Approve, ["ExpectedVersion"] = "3" }, $"/staff/cases/{second}"));
+        int version;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            // Filed, fee asked, paid, sent for approval: read rather than counted.
+            version = await scope.ServiceProvider.GetRequiredService<CityDxDbContext>().Cases.Where(c => c.Id == second).Select(c => c.Version).SingleAsync();
+        }
+
+        var own = await PortalClient.ReadAsync(await both.SubmitAsync(header, new() { ["Action"] = CaseAction.Approve, ["ExpectedVersion"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture) }, $"/staff/cases/{second}"));
         Assert.Contains("この案件を審査した職員は、同じ案件を決裁できません", string.Join(" ", own.ErrorSummary()));
         Assert.Equal("決裁待ち", own.Text("#status"));
 

@@ -239,6 +239,32 @@ public sealed class FormBuilderTests(CityDxFactory factory) : IClassFixture<City
     }
 
     [Fact]
+    public async Task A_date_question_gets_a_checked_range_and_an_address_question_its_municipalities()
+    {
+        var admin = await PortalClient.SignedInAsync(factory, Demo.Admin);
+        const string code = "builder-dates";
+        await CreateProcedureAsync(admin, code);
+        await AssertRedirectAsync(await PostHandlerAsync(admin, Editor(code), "StartDraft"));
+        await AssertRedirectAsync(await AddFieldAsync(admin, code, "main", FieldType.Date, "moved_on", "引越し日", "Moving date"));
+        var before = (await VersionsAsync(code)).Single().DefinitionJson;
+
+        var crossed = await PortalClient.ReadAsync(await UpdateFieldAsync(admin, code, "moved_on", new() { ["Input.MinDate"] = "today+1", ["Input.MaxDate"] = "today" }));
+        Assert.Equal(["最も遅い日付が最も早い日付より前になっています"], crossed.ErrorSummary());
+        var unreadable = await PortalClient.ReadAsync(await UpdateFieldAsync(admin, code, "moved_on", new() { ["Input.MaxDate"] = "tomorrow" }));
+        Assert.Equal(["最も遅い日付は today、today-365、today+14 または 2026-04-01 の形で入力してください"], unreadable.ErrorSummary());
+        Assert.Equal(before, (await VersionsAsync(code)).Single().DefinitionJson);
+
+        await AssertRedirectAsync(await UpdateFieldAsync(admin, code, "moved_on", new() { ["Input.MinDate"] = "today-365", ["Input.MaxDate"] = " today+14 " }));
+        var moved = (await VersionsAsync(code)).Single().Definition.FindField("moved_on")!;
+        Assert.Equal(("today-365", "today+14"), (moved.MinDate, moved.MaxDate));
+
+        await AssertRedirectAsync(await AddFieldAsync(admin, code, "main", FieldType.PostalAddress, "home", "現在の住所(大阪市内)", "Current address in Osaka City"));
+        await AssertRedirectAsync(await UpdateFieldAsync(admin, code, "home", new() { ["Input.AllowedCities"] = "大阪市\n\n" }));
+        Assert.Equal(["大阪市"], (await VersionsAsync(code)).Single().Definition.FindField("home")!.AllowedCityList);
+        Assert.Contains("\"allowedCities\"", (await VersionsAsync(code)).Single().DefinitionJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Steps_and_questions_are_reordered_edited_and_bad_settings_are_listed()
     {
         var admin = await PortalClient.SignedInAsync(factory, Demo.Admin);

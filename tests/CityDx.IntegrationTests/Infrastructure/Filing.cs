@@ -153,12 +153,32 @@ public static partial class Filing
     }
 
     /// <summary>Files and returns (case id, receipt number) read from the confirmation page.</summary>
-    public static async Task<(Guid Id, string ReceiptNumber)> FileDogRegistrationAsync(PortalClient client, string wardNameJa = "北区役所", string dogName = "ポチ")
+    /// <summary>
+    /// Files a dog registration (a 3,000 yen fee due at filing) and, unless <paramref name="pay"/> is false,
+    /// pays it by the simulated card, as staff can review it only once it is paid (the payment gate).
+    /// </summary>
+    public static async Task<(Guid Id, string ReceiptNumber)> FileDogRegistrationAsync(PortalClient client, string wardNameJa = "北区役所", string dogName = "ポチ", bool pay = true)
     {
         var fields = DogAnswers(dogName);
         fields["WardId"] = await WardIdAsync(client, wardNameJa);
         var response = await ApplyAsync(client, "dog-registration", fields);
-        return await ReceivedAsync(client, response);
+        var filed = await ReceivedAsync(client, response);
+        if (pay)
+        {
+            await PayByCardAsync(client, filed.Id);
+        }
+
+        return filed;
+    }
+
+    /// <summary>Pays a case's fee with the simulated card, as its applicant.</summary>
+    public static async Task PayByCardAsync(PortalClient client, Guid caseId)
+    {
+        var paid = await client.PostFormAsync($"/my/applications/{caseId}/pay", new()
+        {
+            ["Method"] = "card", ["CardNumber"] = "4242 4242 4242 4242", ["CardExpiry"] = "12/40", ["CardCvc"] = "123",
+        });
+        Assert.True(HttpStatusCode.Redirect == paid.StatusCode, $"Paying the fee: {(int)paid.StatusCode}");
     }
 
     /// <summary>Reads (case id, receipt number) from the confirmation page a successful submit redirects to.</summary>

@@ -93,6 +93,7 @@ public static class Demo
     public const string MiyakojimaStaff = "staff.miyakojima@example.jp";
     public const string CentralStaff = "staff.central@example.jp";
     public const string KitaApprover = "approver.kita@example.jp";
+    public const string CentralApprover = "approver.central@example.jp";
     public const string Admin = "admin@example.jp";
     public const string FacilitiesAdmin = "admin.facilities@example.jp";
     public const string Analyst = "analyst@example.jp";

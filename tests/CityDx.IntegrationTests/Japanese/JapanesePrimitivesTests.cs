@@ -127,7 +127,7 @@ public sealed class JapanesePrimitivesTests(CityDxFactory factory) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var filled = await PortalClient.ReadAsync(response);
-        Assert.Equal("大阪府", filled.QuerySelector<IHtmlInputElement>("#answer-address-prefecture")!.Value);
+        Assert.Equal("大阪府", filled.QuerySelector<IHtmlSelectElement>("#answer-address-prefecture")!.Value);
         Assert.Equal("大阪市北区", filled.QuerySelector<IHtmlInputElement>("#answer-address-city")!.Value);
         Assert.Equal("中之島", filled.QuerySelector<IHtmlInputElement>("#answer-address-town")!.Value);
         Assert.Equal("大阪 花子", filled.QuerySelector<IHtmlInputElement>("#answer-full_name")!.Value);

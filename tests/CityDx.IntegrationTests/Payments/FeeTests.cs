@@ -20,7 +20,7 @@ public sealed class FeeTests(CityDxFactory factory) : IClassFixture<CityDxFactor
     public async Task A_declined_card_changes_nothing_and_a_good_one_pays_the_fee()
     {
         var citizen = await PortalClient.SignedInAsync(factory, Demo.Citizen);
-        var (caseId, _) = await Filing.FileDogRegistrationAsync(citizen);
+        var (caseId, _) = await Filing.FileDogRegistrationAsync(citizen, pay: false);
         var received = await citizen.GetPageAsync($"/my/applications/{caseId}/received");
         Assert.Contains("3,000円", received.Text(".notice"));
         Assert.Equal(PaymentState.Due, (await CaseAsync(caseId)).PaymentState);
@@ -52,7 +52,7 @@ public sealed class FeeTests(CityDxFactory factory) : IClassFixture<CityDxFactor
     public async Task A_payment_slip_can_be_chosen_and_nobody_else_can_pay()
     {
         var citizen = await PortalClient.SignedInAsync(factory, Demo.Citizen);
-        var (caseId, receipt) = await Filing.FileDogRegistrationAsync(citizen);
+        var (caseId, receipt) = await Filing.FileDogRegistrationAsync(citizen, pay: false);
         var slip = await citizen.PostFormAsync($"/my/applications/{caseId}/pay", new() { ["Method"] = "counter" });
         Assert.Equal(HttpStatusCode.Redirect, slip.StatusCode);
         var saved = await CaseAsync(caseId);

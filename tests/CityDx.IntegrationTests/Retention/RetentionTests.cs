@@ -35,7 +35,7 @@ public sealed class RetentionTests(ClockFactory factory) : IClassFixture<ClockFa
             orphan = (await files.SaveAsync(new MemoryStream([1, 2, 3]), default)).Key;
             kept = (await files.SaveAsync(new MemoryStream([4, 5, 6]), default)).Key;
             var db = scope.ServiceProvider.GetRequiredService<CityDxDbContext>();
-            db.Attachments.Add(new CityDx.Domain.Attachments.Attachment(Guid.NewGuid(), openId, "letter", "a.pdf", "application/pdf", 3, "00", kept, factory.Clock.GetUtcNow()));
+            db.Attachments.Add(new CityDx.Domain.Attachments.Attachment(Guid.NewGuid(), openId, "letter", new CityDx.Domain.Attachments.FileMetadata("a.pdf", "application/pdf", 3, "00", kept), factory.Clock.GetUtcNow()));
             await db.SaveChangesAsync();
         }
 

@@ -69,6 +69,8 @@ public sealed class AuthorizationMatrixTests(CityDxFactory factory) : IClassFixt
         ["/api/v1/cases/"] = "SSSSSSSSS",
         ["/api/v1/cases/{id:guid}"] = "SSSSSSSSS",
         ["/api/v1/cases/{id:guid}/actions"] = "---------",
+        // The payment provider's signed callback: POST only (the signature, not a session, authenticates it).
+        ["/api/v1/payments/callback"] = "---------",
         ["/api/v1/postal-codes/{code}"] = "OOOOOOOOO",
         ["/api/v1/procedures/"] = "OOOOOOOOO",
         ["/api/v1/procedures/{code}"] = "OOOOOOOOO",
@@ -103,6 +105,8 @@ public sealed class AuthorizationMatrixTests(CityDxFactory factory) : IClassFixt
         ["/staff/cases/{id:guid}"] = "SDDONNODD",
         ["/staff/cases/{id:guid}/attachments/{attachmentId:guid}"] = "SDDNNNNDD",
         ["/staff/cases/{id:guid}/documents/{documentId:guid}"] = "SDDNNNNDD",
+        // Payment files are matched against the importer's own units' cases only.
+        ["/staff/payments/import"] = "SDDOOOODD",
         ["/staff/counter/receipts/{id:guid}"] = "SDDNNNDDD",
         ["/staff/counter/{procedure?}"] = "SDDOOODDD",
     };

@@ -79,19 +79,22 @@ public sealed class CaseTests
     public void Staff_see_the_actions_of_the_state(string status, string[] expected) =>
         Assert.Equal(expected, CaseWorkflow.DefaultWithoutApproval.AvailableFrom(status, Staff.Roles).Select(t => t.Action).Distinct().ToArray());
 
+    private static CityDx.Domain.Payments.PaymentReceipt Card(int yen, string reference) =>
+        new(yen, new DateOnly(2026, 4, 1), CityDx.Domain.Payments.PaymentChannel.Card, reference);
+
     [Fact]
     public void A_fee_is_due_then_paid_once()
     {
         var c = NewCase();
         Assert.Equal(PaymentState.NotRequired, c.PaymentState);
-        Assert.Throws<DomainRuleException>(() => c.RecordPayment("x", Filed));
+        Assert.Throws<DomainRuleException>(() => c.RecordPayment(Card(300, "x"), "citizen", Filed));
         c.RequireFee(300);
         c.ChoosePayAtCounter("SLIP-1");
         Assert.Equal(PaymentState.PayAtCounter, c.PaymentState);
-        c.RecordPayment("SIM-1-4242", Filed);
+        c.RecordPayment(Card(300, "SIM-1-4242"), "citizen", Filed);
         Assert.Equal(PaymentState.Paid, c.PaymentState);
         Assert.Equal(300, c.FeeYen);
-        Assert.Throws<DomainRuleException>(() => c.RecordPayment("again", Filed));
+        Assert.Throws<DomainRuleException>(() => c.RecordPayment(Card(300, "again"), "citizen", Filed));
         Assert.Throws<DomainRuleException>(() => c.RequireFee(500));
     }
 }

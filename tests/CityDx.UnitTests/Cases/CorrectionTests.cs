@@ -1,3 +1,4 @@
+using CityDx.Domain.Attachments;
 using CityDx.Domain.Cases;
 using CityDx.Domain.Japanese;
 
@@ -148,7 +149,7 @@ public sealed class CorrectionTests
     [Fact]
     public void An_issued_document_is_available_up_to_and_including_its_last_day()
     {
-        var d = new IssuedDocument(Guid.NewGuid(), Guid.NewGuid(), "許可証.pdf", "application/pdf", 10, "00", "k", new DateOnly(2026, 6, 30), "staff", Filed);
+        var d = new IssuedDocument(Guid.NewGuid(), Guid.NewGuid(), new FileMetadata("許可証.pdf", "application/pdf", 10, "00", "k"), new DateOnly(2026, 6, 30), "staff", Filed);
         Assert.True(d.IsAvailableOn(new DateOnly(2026, 6, 30)));
         Assert.False(d.IsAvailableOn(new DateOnly(2026, 7, 1)));
         Assert.True(IssuedDocument.CanIssueFor(CaseWorkflow.Default, CaseStatus.Approved));

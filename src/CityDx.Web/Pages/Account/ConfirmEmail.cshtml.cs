@@ -1,5 +1,4 @@
 using CityDx.Web.Startup;
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +9,7 @@ namespace CityDx.Web.Pages.Account;
 
 /// <summary>The link from the registration mail. Opening it confirms the address (as Identity's own UI does).</summary>
 [EnableRateLimiting(RateLimitOptions.SignInPolicy)]
-public sealed class ConfirmEmailModel(IMediator mediator) : PageModel
+public sealed class ConfirmEmailModel(IMediator mediator) : PageModel, IRedisplays
 {
     [BindProperty(SupportsGet = true)] public string? UserId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }
@@ -19,13 +18,14 @@ public sealed class ConfirmEmailModel(IMediator mediator) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        try
-        {
-            Confirmed = await mediator.Send(new ConfirmEmailUseCase.Command(UserId ?? "", Code ?? ""), ct);
-        }
-        catch (ValidationException)
-        {
-            Confirmed = false;
-        }
+        Confirmed = await mediator.Send(new ConfirmEmailUseCase.Command(UserId ?? "", Code ?? ""), ct);
+    }
+
+    /// <summary>A link that is malformed is not confirmed either: the same page, without a form's errors.</summary>
+    public Task<IActionResult> RedisplayAsync(Refusal refusal, CancellationToken ct)
+    {
+        ModelState.Clear();
+        Confirmed = false;
+        return Task.FromResult<IActionResult>(Page());
     }
 }

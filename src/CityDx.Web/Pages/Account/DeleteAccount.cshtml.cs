@@ -1,6 +1,5 @@
 using CityDx.Application.Account;
 using CityDx.Web.Startup;
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -24,15 +23,7 @@ public sealed class DeleteAccountModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        try
-        {
-            await mediator.Send(new DeleteAccount.Command(Password ?? "", Confirmed), ct);
-            return Redirect("/?deleted=1");
-        }
-        catch (ValidationException ex)
-        {
-            this.AddValidationErrors(ex);
-            return Page();
-        }
+        await mediator.Send(new DeleteAccount.Command(Password ?? "", Confirmed), ct);
+        return Redirect("/?deleted=1");
     }
 }

@@ -1,7 +1,6 @@
 using CityDx.Application.Account;
 using CityDx.Application.Resources;
 using CityDx.Web.Startup;
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -73,22 +72,14 @@ public sealed class ExternalSignInModel(IMediator mediator, IStringLocalizer<Sha
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Outcome = ExternalSignIn.Outcome.NeedsEmail;
-        try
+        var outcome = await mediator.Send(new ExternalRegister.Command(Email ?? "", DisplayName ?? ""), ct);
+        if (outcome == ExternalRegister.Outcome.MailSent)
         {
-            var outcome = await mediator.Send(new ExternalRegister.Command(Email ?? "", DisplayName ?? ""), ct);
-            if (outcome == ExternalRegister.Outcome.MailSent)
-            {
-                return Redirect("/account/check-email");
-            }
-
-            Outcome = ExternalSignIn.Outcome.Failed;
-            Message = l["ExternalSignIn.Failed"];
-        }
-        catch (ValidationException ex)
-        {
-            this.AddValidationErrors(ex);
+            return Redirect("/account/check-email");
         }
 
+        Outcome = ExternalSignIn.Outcome.Failed;
+        Message = l["ExternalSignIn.Failed"];
         return Page();
     }
 }

@@ -1,6 +1,5 @@
 using CityDx.Application.Account;
 using CityDx.Web.Startup;
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -29,15 +28,7 @@ public sealed class RegisterModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        try
-        {
-            await mediator.Send(new Register.Command(Email ?? "", DisplayName ?? "", Password ?? "", ConfirmPassword ?? "", Display.Lang), ct);
-            return Redirect("/account/check-email");
-        }
-        catch (ValidationException ex)
-        {
-            this.AddValidationErrors(ex);
-            return Page();
-        }
+        await mediator.Send(new Register.Command(Email ?? "", DisplayName ?? "", Password ?? "", ConfirmPassword ?? "", Display.Lang), ct);
+        return Redirect("/account/check-email");
     }
 }

@@ -1,5 +1,4 @@
 using CityDx.Web.Startup;
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +9,7 @@ namespace CityDx.Web.Pages.Account;
 
 /// <summary>Asks for the confirmation mail again. Every valid address gets the same redirect and page.</summary>
 [EnableRateLimiting(RateLimitOptions.SignInPolicy)]
-public sealed class ResendConfirmationModel(IMediator mediator) : PageModel
+public sealed class ResendConfirmationModel(IMediator mediator) : PageModel, IRedisplays
 {
     [BindProperty] public string? Email { get; set; }
 
@@ -22,16 +21,14 @@ public sealed class ResendConfirmationModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        try
-        {
-            await mediator.Send(new ResendConfirmationUseCase.Command(Email ?? ""), ct);
-            return Redirect("/account/resend-confirmation?sent=true");
-        }
-        catch (ValidationException ex)
-        {
-            this.AddValidationErrors(ex);
-            Sent = false;
-            return Page();
-        }
+        await mediator.Send(new ResendConfirmationUseCase.Command(Email ?? ""), ct);
+        return Redirect("/account/resend-confirmation?sent=true");
+    }
+
+    /// <summary>Refused (e.g. no valid address): the form again, not the "sent" message.</summary>
+    public Task<IActionResult> RedisplayAsync(Refusal refusal, CancellationToken ct)
+    {
+        Sent = false;
+        return Task.FromResult<IActionResult>(Page());
     }
 }

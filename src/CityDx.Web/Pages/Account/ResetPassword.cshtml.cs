@@ -1,6 +1,5 @@
 using CityDx.Application.Resources;
 using CityDx.Web.Startup;
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -25,22 +24,14 @@ public sealed class ResetPasswordModel(IMediator mediator, IStringLocalizer<Shar
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        try
+        var outcome = await mediator.Send(new ResetPasswordUseCase.Command(UserId ?? "", Code ?? "", Password ?? "", ConfirmPassword ?? ""), ct);
+        if (outcome == ResetPasswordUseCase.Outcome.Reset)
         {
-            var outcome = await mediator.Send(new ResetPasswordUseCase.Command(UserId ?? "", Code ?? "", Password ?? "", ConfirmPassword ?? ""), ct);
-            if (outcome == ResetPasswordUseCase.Outcome.Reset)
-            {
-                return Redirect("/account/reset-password/done");
-            }
-
-            InvalidLink = true;
-            ModelState.AddModelError("", l["ResetPassword.InvalidLink"]);
-        }
-        catch (ValidationException ex)
-        {
-            this.AddValidationErrors(ex);
+            return Redirect("/account/reset-password/done");
         }
 
+        InvalidLink = true;
+        ModelState.AddModelError("", l["ResetPassword.InvalidLink"]);
         return Page();
     }
 }

@@ -1,7 +1,6 @@
 using CityDx.Application.Account;
 using CityDx.Application.Resources;
 using CityDx.Web.Startup;
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +11,7 @@ namespace CityDx.Web.Pages.Account;
 
 /// <summary>アカウント設定: change the password, change the email address (confirmed by mail to the new one).</summary>
 [EnableRateLimiting(RateLimitOptions.SignInPolicy)]
-public sealed class SettingsModel(IMediator mediator, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class SettingsModel(IMediator mediator, IStringLocalizer<SharedResource> l) : PageModel, INamesErrors
 {
     [BindProperty] public string? CurrentPassword { get; set; }
     [BindProperty] public string? NewPassword { get; set; }
@@ -28,33 +27,19 @@ public sealed class SettingsModel(IMediator mediator, IStringLocalizer<SharedRes
 
     public async Task<IActionResult> OnPostPasswordAsync(CancellationToken ct)
     {
-        try
-        {
-            await mediator.Send(new ChangePassword.Command(CurrentPassword ?? "", NewPassword ?? "", ConfirmPassword ?? ""), ct);
-            Notice = l["Settings.PasswordChanged"];
-        }
-        catch (ValidationException ex)
-        {
-            this.AddValidationErrors(ex);
-        }
-
+        await mediator.Send(new ChangePassword.Command(CurrentPassword ?? "", NewPassword ?? "", ConfirmPassword ?? ""), ct);
+        Notice = l["Settings.PasswordChanged"];
         return Page();
     }
 
     public async Task<IActionResult> OnPostEmailAsync(CancellationToken ct)
     {
-        try
-        {
-            await mediator.Send(new ChangeEmail.Command(NewEmail ?? "", EmailPassword ?? ""), ct);
-            Notice = l["Settings.EmailSent"];
-        }
-        catch (ValidationException ex)
-        {
-            // The password input of this form is named differently from the password form's.
-            this.AddValidationErrors(new ValidationException(ex.Errors.Select(e =>
-                new FluentValidation.Results.ValidationFailure(e.PropertyName == "CurrentPassword" ? "EmailPassword" : e.PropertyName, e.ErrorMessage))));
-        }
-
+        await mediator.Send(new ChangeEmail.Command(NewEmail ?? "", EmailPassword ?? ""), ct);
+        Notice = l["Settings.EmailSent"];
         return Page();
     }
+
+    /// <summary>The password input of the email form is named differently from the password form's.</summary>
+    public string InputFor(string property, string? handler) =>
+        handler == "Email" && property == nameof(CurrentPassword) ? nameof(EmailPassword) : property;
 }

@@ -2,7 +2,6 @@ using CityDx.Application.Account;
 using SignInUseCase = CityDx.Application.Account.SignIn;
 using CityDx.Application.Resources;
 using CityDx.Web.Startup;
-using FluentValidation;
 using Mediator;
 using CityDx.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -37,31 +36,24 @@ public sealed class SignInModel(IMediator mediator, IStringLocalizer<SharedResou
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        try
+        var outcome = await mediator.Send(new SignInUseCase.Command(Email ?? "", Password ?? ""), ct);
+        switch (outcome)
         {
-            var outcome = await mediator.Send(new SignInUseCase.Command(Email ?? "", Password ?? ""), ct);
-            switch (outcome)
-            {
-                case SignInUseCase.Outcome.SignedIn:
-                    return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
-                case SignInUseCase.Outcome.RequiresTwoFactor:
-                    return RedirectToPage("/Account/SignInWithCode", new { ReturnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null });
-                case SignInUseCase.Outcome.EmailNotConfirmed:
-                    EmailNotConfirmed = true;
-                    ModelState.AddModelError(nameof(Email), l["SignIn.EmailNotConfirmed"]);
-                    break;
-                case SignInUseCase.Outcome.LockedOut:
-                    ModelState.AddModelError(nameof(Email), l["SignIn.LockedOut"]);
-                    break;
-                default:
-                    // One message for a wrong email or a wrong password: no hint which accounts exist.
-                    ModelState.AddModelError(nameof(Email), l["SignIn.Failed"]);
-                    break;
-            }
-        }
-        catch (ValidationException ex)
-        {
-            this.AddValidationErrors(ex);
+            case SignInUseCase.Outcome.SignedIn:
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            case SignInUseCase.Outcome.RequiresTwoFactor:
+                return RedirectToPage("/Account/SignInWithCode", new { ReturnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null });
+            case SignInUseCase.Outcome.EmailNotConfirmed:
+                EmailNotConfirmed = true;
+                ModelState.AddModelError(nameof(Email), l["SignIn.EmailNotConfirmed"]);
+                break;
+            case SignInUseCase.Outcome.LockedOut:
+                ModelState.AddModelError(nameof(Email), l["SignIn.LockedOut"]);
+                break;
+            default:
+                // One message for a wrong email or a wrong password: no hint which accounts exist.
+                ModelState.AddModelError(nameof(Email), l["SignIn.Failed"]);
+                break;
         }
 
         return Page();

@@ -1,7 +1,6 @@
 using CityDx.Application.Account;
 using CityDx.Application.Resources;
 using CityDx.Web.Startup;
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -33,28 +32,21 @@ public sealed class SignInWithCodeModel(IMediator mediator, IStringLocalizer<Sha
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        try
+        var outcome = await mediator.Send(new SignInWithCode.Command(Code ?? "", Recovery), ct);
+        switch (outcome)
         {
-            var outcome = await mediator.Send(new SignInWithCode.Command(Code ?? "", Recovery), ct);
-            switch (outcome)
-            {
-                case SignInWithCode.Outcome.SignedIn:
-                    return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
-                case SignInWithCode.Outcome.LockedOut:
-                    ModelState.AddModelError(nameof(Code), l["SignIn.LockedOut"]);
-                    break;
-                case SignInWithCode.Outcome.Expired:
-                    Expired = true;
-                    ModelState.AddModelError(nameof(Code), l["SignInCode.Expired"]);
-                    break;
-                default:
-                    ModelState.AddModelError(nameof(Code), l[Recovery ? "SignInCode.RecoveryWrong" : "TwoFactor.CodeWrong"]);
-                    break;
-            }
-        }
-        catch (ValidationException ex)
-        {
-            this.AddValidationErrors(ex);
+            case SignInWithCode.Outcome.SignedIn:
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            case SignInWithCode.Outcome.LockedOut:
+                ModelState.AddModelError(nameof(Code), l["SignIn.LockedOut"]);
+                break;
+            case SignInWithCode.Outcome.Expired:
+                Expired = true;
+                ModelState.AddModelError(nameof(Code), l["SignInCode.Expired"]);
+                break;
+            default:
+                ModelState.AddModelError(nameof(Code), l[Recovery ? "SignInCode.RecoveryWrong" : "TwoFactor.CodeWrong"]);
+                break;
         }
 
         return Page();

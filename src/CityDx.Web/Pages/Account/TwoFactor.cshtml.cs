@@ -1,7 +1,6 @@
 using CityDx.Application.Account;
 using CityDx.Application.Resources;
 using CityDx.Web.Startup;
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +12,7 @@ namespace CityDx.Web.Pages.Account;
 
 /// <summary>二段階認証 (signed-in users only, by the folder convention): turn it on with a code from the app, or off.</summary>
 [EnableRateLimiting(RateLimitOptions.SignInPolicy)]
-public sealed class TwoFactorModel(IMediator mediator, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class TwoFactorModel(IMediator mediator, IStringLocalizer<SharedResource> l) : PageModel, INamesErrors, IRedisplays
 {
     [BindProperty] public string? Code { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -35,49 +34,32 @@ public sealed class TwoFactorModel(IMediator mediator, IStringLocalizer<SharedRe
 
     public async Task<IActionResult> OnPostEnableAsync(CancellationToken ct)
     {
-        try
-        {
-            RecoveryCodes = await mediator.Send(new EnableTwoFactor.Command(Code ?? ""), ct);
-            Notice = l["TwoFactor.Enabled"];
-        }
-        catch (ValidationException ex)
-        {
-            this.AddValidationErrors(ex);
-        }
-
-        Status = await mediator.Send(new ShowTwoFactor.Query(), ct);
-        return Page();
+        RecoveryCodes = await mediator.Send(new EnableTwoFactor.Command(Code ?? ""), ct);
+        Notice = l["TwoFactor.Enabled"];
+        return await ShowAsync(ct);
     }
 
     public async Task<IActionResult> OnPostRenewAsync(CancellationToken ct)
     {
-        try
-        {
-            RecoveryCodes = await mediator.Send(new NewRecoveryCodes.Command(RenewCode ?? ""), ct);
-            Notice = l["TwoFactor.Renewed"];
-        }
-        catch (ValidationException ex)
-        {
-            this.AddValidationErrors(new ValidationException(ex.Errors.Select(e =>
-                new FluentValidation.Results.ValidationFailure(e.PropertyName == nameof(Code) ? nameof(RenewCode) : e.PropertyName, e.ErrorMessage))));
-        }
-
-        Status = await mediator.Send(new ShowTwoFactor.Query(), ct);
-        return Page();
+        RecoveryCodes = await mediator.Send(new NewRecoveryCodes.Command(RenewCode ?? ""), ct);
+        Notice = l["TwoFactor.Renewed"];
+        return await ShowAsync(ct);
     }
 
     public async Task<IActionResult> OnPostDisableAsync(CancellationToken ct)
     {
-        try
-        {
-            await mediator.Send(new DisableTwoFactor.Command(Code ?? "", Password ?? ""), ct);
-            Notice = l["TwoFactor.Disabled"];
-        }
-        catch (ValidationException ex)
-        {
-            this.AddValidationErrors(ex);
-        }
+        await mediator.Send(new DisableTwoFactor.Command(Code ?? "", Password ?? ""), ct);
+        Notice = l["TwoFactor.Disabled"];
+        return await ShowAsync(ct);
+    }
 
+    /// <summary>The recovery-code form's code input has a name of its own.</summary>
+    public string InputFor(string property, string? handler) => handler == "Renew" && property == nameof(Code) ? nameof(RenewCode) : property;
+
+    public Task<IActionResult> RedisplayAsync(Refusal refusal, CancellationToken ct) => ShowAsync(ct);
+
+    private async Task<IActionResult> ShowAsync(CancellationToken ct)
+    {
         Status = await mediator.Send(new ShowTwoFactor.Query(), ct);
         return Page();
     }

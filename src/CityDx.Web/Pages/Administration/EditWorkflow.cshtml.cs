@@ -1,6 +1,5 @@
 using CityDx.Application.Administration;
 using CityDx.Domain.Cases;
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CityDx.Web.Pages.Administration;
 
 /// <summary>業務フローの設定: one form per edit (options, a state, an action, removals), each a command of <see cref="EditWorkflow"/>.</summary>
-public sealed class EditWorkflowModel(IMediator mediator) : PageModel
+public sealed class EditWorkflowModel(IMediator mediator) : PageModel, INamesErrors, IRedisplays
 {
     public EditWorkflow.View? View { get; private set; }
 
@@ -17,6 +16,13 @@ public sealed class EditWorkflowModel(IMediator mediator) : PageModel
 
     [BindProperty]
     public int? EscalateWhenOverdueDays { get; set; }
+
+    /// <summary>支払確認後に審査; <see cref="PaymentGateShown"/> tells an unticked box from a form without it.</summary>
+    [BindProperty]
+    public bool PaymentBeforeReview { get; set; }
+
+    [BindProperty]
+    public bool PaymentGateShown { get; set; }
 
     [BindProperty]
     public string? StateCode { get; set; }
@@ -67,45 +73,51 @@ public sealed class EditWorkflowModel(IMediator mediator) : PageModel
 
         RequiresApproval = View.RequiresApproval;
         EscalateWhenOverdueDays = View.EscalateWhenOverdueDays;
+        PaymentBeforeReview = View.PaymentBeforeReview;
         RetentionYears = View.RetentionYears;
         return Page();
     }
 
     public Task<IActionResult> OnPostOptionsAsync(string code, CancellationToken ct) =>
-        SendAsync(code, () => mediator.Send(new EditWorkflow.SetOptions(code, RequiresApproval, EscalateWhenOverdueDays), ct), ct);
+        SendAsync(code, () => mediator.Send(new EditWorkflow.SetOptions(code, RequiresApproval, EscalateWhenOverdueDays, PaymentGateShown ? PaymentBeforeReview : null), ct));
 
     [BindProperty]
     public int? RetentionYears { get; set; }
 
     public Task<IActionResult> OnPostRetentionAsync(string code, CancellationToken ct) =>
-        SendAsync(code, () => mediator.Send(new SetRetention.Command(code, RetentionYears), ct), ct);
+        SendAsync(code, () => mediator.Send(new SetRetention.Command(code, RetentionYears), ct));
 
     public Task<IActionResult> OnPostAddStateAsync(string code, CancellationToken ct) =>
-        SendAsync(code, () => mediator.Send(new EditWorkflow.AddState(code, StateCode, StateNameJa, StateNameEn, ClockRuns, Terminal, Outcome), ct), ct,
-            new() { ["Code"] = nameof(StateCode), ["NameJa"] = nameof(StateNameJa), ["NameEn"] = nameof(StateNameEn) });
+        SendAsync(code, () => mediator.Send(new EditWorkflow.AddState(code, StateCode, StateNameJa, StateNameEn, ClockRuns, Terminal, Outcome), ct));
 
     public Task<IActionResult> OnPostRemoveStateAsync(string code, string state, CancellationToken ct) =>
-        SendAsync(code, () => mediator.Send(new EditWorkflow.RemoveState(code, state), ct), ct);
+        SendAsync(code, () => mediator.Send(new EditWorkflow.RemoveState(code, state), ct));
 
     public Task<IActionResult> OnPostAddTransitionAsync(string code, CancellationToken ct) =>
-        SendAsync(code, () => mediator.Send(new EditWorkflow.AddTransition(code, From, ActionCode, ActionNameJa, ActionNameEn, To, Role, CommentRequired), ct), ct,
-            new() { ["Action"] = nameof(ActionCode), ["NameJa"] = nameof(ActionNameJa), ["NameEn"] = nameof(ActionNameEn) });
+        SendAsync(code, () => mediator.Send(new EditWorkflow.AddTransition(code, From, ActionCode, ActionNameJa, ActionNameEn, To, Role, CommentRequired), ct));
 
     public Task<IActionResult> OnPostRemoveTransitionAsync(string code, string from, string action, string role, CancellationToken ct) =>
-        SendAsync(code, () => mediator.Send(new EditWorkflow.RemoveTransition(code, from, action, role), ct), ct);
+        SendAsync(code, () => mediator.Send(new EditWorkflow.RemoveTransition(code, from, action, role), ct));
 
-    private async Task<IActionResult> SendAsync(string code, Func<ValueTask<bool>> send, CancellationToken ct, Dictionary<string, string>? rename = null)
+    private async Task<IActionResult> SendAsync(string code, Func<ValueTask<bool>> send) =>
+        await send() ? Redirect($"/admin/procedures/{Uri.EscapeDataString(code)}/workflow") : NotFound();
+
+    /// <summary>The forms that add a state or an action name their inputs after what they add.</summary>
+    public string InputFor(string property, string? handler) => (handler, property) switch
     {
-        try
-        {
-            return await send() ? Redirect($"/admin/procedures/{Uri.EscapeDataString(code)}/workflow") : NotFound();
-        }
-        catch (ValidationException ex)
-        {
-            this.AddValidationErrors(ex, rename ?? []);
-        }
+        ("AddState", "Code") => nameof(StateCode),
+        ("AddState", "NameJa") => nameof(StateNameJa),
+        ("AddState", "NameEn") => nameof(StateNameEn),
+        ("AddTransition", "Action") => nameof(ActionCode),
+        ("AddTransition", "NameJa") => nameof(ActionNameJa),
+        ("AddTransition", "NameEn") => nameof(ActionNameEn),
+        _ => property,
+    };
 
-        View = await mediator.Send(new EditWorkflow.Query(code), ct);
+    /// <summary>The workflow as it stands, with what was typed kept.</summary>
+    public async Task<IActionResult> RedisplayAsync(Refusal refusal, CancellationToken ct)
+    {
+        View = await mediator.Send(new EditWorkflow.Query(refusal.Code), ct);
         return View is null ? NotFound() : Page();
     }
 }

@@ -1,6 +1,5 @@
 using CityDx.Application.Administration;
 using CityDx.Domain.Procedures;
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CityDx.Web.Pages.Administration;
 
 /// <summary>手続き管理: create (/admin/procedures/new) or edit a procedure's details.</summary>
-public sealed class SaveProcedureModel(IMediator mediator) : PageModel
+public sealed class SaveProcedureModel(IMediator mediator) : PageModel, INamesErrors, IRedisplays
 {
     public sealed class InputModel
     {
@@ -76,19 +75,18 @@ public sealed class SaveProcedureModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var i = Input;
-        try
-        {
-            var saved = await mediator.Send(new SaveProcedure.Command(
-                Code, Code ?? i.Code ?? "", i.NameJa ?? "", i.NameEn ?? "", i.DescriptionJa, i.DescriptionEn, i.Category ?? "", i.LifeEvents,
-                i.Keywords, i.EligibilityJa, i.EligibilityEn, i.RequiredDocumentsJa, i.RequiredDocumentsEn, i.FeeYen, i.FeeTiming,
-                i.StandardProcessingDays, i.Routing, i.Channels, i.OwningUnitId, Code is null ? null : i.Published, i.Proxy), ct);
-            return saved is null ? NotFound() : Redirect("/admin/procedures");
-        }
-        catch (ValidationException ex)
-        {
-            this.AddValidationErrors(new ValidationException(ex.Errors.Select(e => new FluentValidation.Results.ValidationFailure("Input." + e.PropertyName, e.ErrorMessage))));
-            Units = (await mediator.Send(new GetProcedureForEdit.Query(null), ct))!.Units;
-            return Page();
-        }
+        var saved = await mediator.Send(new SaveProcedure.Command(
+            Code, Code ?? i.Code ?? "", i.NameJa ?? "", i.NameEn ?? "", i.DescriptionJa, i.DescriptionEn, i.Category ?? "", i.LifeEvents,
+            i.Keywords, i.EligibilityJa, i.EligibilityEn, i.RequiredDocumentsJa, i.RequiredDocumentsEn, i.FeeYen, i.FeeTiming,
+            i.StandardProcessingDays, i.Routing, i.Channels, i.OwningUnitId, Code is null ? null : i.Published, i.Proxy), ct);
+        return saved is null ? NotFound() : Redirect("/admin/procedures");
+    }
+
+    public string InputFor(string property, string? handler) => "Input." + property;
+
+    public async Task<IActionResult> RedisplayAsync(Refusal refusal, CancellationToken ct)
+    {
+        Units = (await mediator.Send(new GetProcedureForEdit.Query(null), ct))!.Units;
+        return Page();
     }
 }

@@ -1,5 +1,4 @@
 using CityDx.Application.Administration;
-using FluentValidation;
 using CityDx.Application.Resources;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace CityDx.Web.Pages.Administration;
 
 /// <summary>監査ログ: search the audit log (GET form, so a search is a link an admin can keep).</summary>
-public sealed class SearchAuditLogModel(IMediator mediator, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class SearchAuditLogModel(IMediator mediator, IStringLocalizer<SharedResource> l) : PageModel, IRedisplays
 {
     [FromQuery(Name = "receipt")]
     public string? ReceiptNumber { get; set; }
@@ -56,17 +55,14 @@ public sealed class SearchAuditLogModel(IMediator mediator, IStringLocalizer<Sha
             return Page();
         }
 
-        try
-        {
-            Result = await mediator.Send(new SearchAuditLog.Query(ReceiptNumber, Actor, AuditAction, From, To, After), ct);
-        }
-        catch (ValidationException ex)
-        {
-            this.AddValidationErrors(ex);
-            Result = new SearchAuditLog.Page([], null);
-            return Page();
-        }
-
+        Result = await mediator.Send(new SearchAuditLog.Query(ReceiptNumber, Actor, AuditAction, From, To, After), ct);
         return Result is null ? Forbid() : Page();
+    }
+
+    /// <summary>A search that cannot be run: why, and no rows.</summary>
+    public Task<IActionResult> RedisplayAsync(Refusal refusal, CancellationToken ct)
+    {
+        Result = new SearchAuditLog.Page([], null);
+        return Task.FromResult<IActionResult>(Page());
     }
 }

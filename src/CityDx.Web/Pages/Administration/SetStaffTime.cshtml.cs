@@ -1,6 +1,5 @@
 using CityDx.Application.Administration;
 using CityDx.Application.Resources;
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace CityDx.Web.Pages.Administration;
 
 /// <summary>業務量の標準: staff minutes per counter and online filing, and the day the procedure went online (<see cref="SetStaffTime"/>).</summary>
-public sealed class SetStaffTimeModel(IMediator mediator, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class SetStaffTimeModel(IMediator mediator, IStringLocalizer<SharedResource> l) : PageModel, IRedisplays
 {
     public SetStaffTime.View? View { get; private set; }
 
@@ -39,6 +38,13 @@ public sealed class SetStaffTimeModel(IMediator mediator, IStringLocalizer<Share
         return Page();
     }
 
+    /// <summary>The page again with what was typed (the procedure's name and standards reloaded).</summary>
+    private async Task<IActionResult> ShowAsync(string code, CancellationToken ct)
+    {
+        View = await mediator.Send(new SetStaffTime.Query(code), ct);
+        return View is null ? NotFound() : Page();
+    }
+
     public async Task<IActionResult> OnPostAsync(string code, CancellationToken ct)
     {
         if (!ModelState.IsValid)
@@ -51,22 +57,13 @@ public sealed class SetStaffTimeModel(IMediator mediator, IStringLocalizer<Share
             }
 
             ViewData[ModelStateExtensions.ErrorOrderKey] = new List<string> { nameof(CounterMinutes), nameof(OnlineMinutes), nameof(OnlineSince) };
-            View = await mediator.Send(new SetStaffTime.Query(code), ct);
-            return View is null ? NotFound() : Page();
+            return await ShowAsync(code, ct);
         }
 
-        try
-        {
-            return await mediator.Send(new SetStaffTime.Command(code, CounterMinutes, OnlineMinutes, OnlineSince), ct)
-                ? Redirect($"/admin/procedures/{Uri.EscapeDataString(code)}/staff-time?saved=true")
-                : NotFound();
-        }
-        catch (ValidationException ex)
-        {
-            this.AddValidationErrors(ex);
-        }
-
-        View = await mediator.Send(new SetStaffTime.Query(code), ct);
-        return View is null ? NotFound() : Page();
+        return await mediator.Send(new SetStaffTime.Command(code, CounterMinutes, OnlineMinutes, OnlineSince), ct)
+            ? Redirect($"/admin/procedures/{Uri.EscapeDataString(code)}/staff-time?saved=true")
+            : NotFound();
     }
+
+    public Task<IActionResult> RedisplayAsync(Refusal refusal, CancellationToken ct) => ShowAsync(refusal.Code, ct);
 }

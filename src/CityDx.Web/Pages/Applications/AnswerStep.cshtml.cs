@@ -4,7 +4,6 @@ using CityDx.Application.Resources;
 using CityDx.Domain.Forms;
 using CityDx.Web.Pages.Shared;
 using CityDx.Web.Startup;
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -82,26 +81,13 @@ public sealed class AnswerStepModel(IMediator mediator, IStringLocalizer<SharedR
 
         Answers = AnswerForm.ReadAnswers(Request, PageFields) ?? Answers;
         var files = AnswerForm.ReadFiles(Request);
-        try
+        var saved = await mediator.Send(new AnswerStep.Command(id, pageKey, Answers, files, RemoveFiles, WardId, Proxy.Filer == "proxy", Change), ct);
+        if (saved is null)
         {
-            var saved = await mediator.Send(new AnswerStep.Command(id, pageKey, Answers, files, RemoveFiles, WardId, Proxy.Filer == "proxy", Change), ct);
-            if (saved is null)
-            {
-                return NotFound();
-            }
+            return NotFound();
+        }
 
-            return Redirect(saved.NextPage is { } next ? $"/my/drafts/{id}/steps/{next}" + (Change ? "?change=true" : "") : $"/my/drafts/{id}");
-        }
-        catch (ValidationException ex)
-        {
-            this.AddValidationErrors(ex);
-            return Page();
-        }
-        catch (ConflictException ex)
-        {
-            ModelState.AddModelError(string.Empty, ex.Message);
-            return Page();
-        }
+        return Redirect(saved.NextPage is { } next ? $"/my/drafts/{id}/steps/{next}" + (Change ? "?change=true" : "") : $"/my/drafts/{id}");
     }
 
     /// <summary>行を追加 without JavaScript: one more row of the group, everything typed kept, nothing checked or saved.</summary>

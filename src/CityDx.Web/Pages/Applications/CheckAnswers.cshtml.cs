@@ -14,7 +14,7 @@ namespace CityDx.Web.Pages.Applications;
 /// Submitting the same application twice (double click, refresh, retry) shows the one case made.
 /// </summary>
 [EnableRateLimiting(RateLimitOptions.FilingPolicy)]
-public sealed class CheckAnswersModel(IMediator mediator) : PageModel
+public sealed class CheckAnswersModel(IMediator mediator) : PageModel, IRedisplays
 {
     public CheckAnswers.Summary? Summary { get; private set; }
 
@@ -41,28 +41,28 @@ public sealed class CheckAnswersModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        try
-        {
-            var result = await mediator.Send(new SubmitApplication.Command(id), ct);
-            return result is null ? NotFound() : Redirect($"/my/applications/{result.CaseId}/received");
-        }
-        catch (ValidationException ex)
-        {
-            Summary = await mediator.Send(new CheckAnswers.Query(id), ct);
-            if (Summary is null)
-            {
-                return NotFound();
-            }
+        var result = await mediator.Send(new SubmitApplication.Command(id), ct);
+        return result is null ? NotFound() : Redirect($"/my/applications/{result.CaseId}/received");
+    }
 
-            foreach (var error in ex.Errors)
-            {
-                var page = Drafts.PageOf(Summary.FieldPages, error.PropertyName);
-                Problems.Add((error.ErrorMessage, page is null ? "#main" : $"/my/drafts/{id}/steps/{page}?change=true#{Display.FieldId(error.PropertyName)}"));
-            }
-
-            // The page title then starts with "エラー:" like every page with errors.
-            ModelState.AddModelError(string.Empty, Problems[0].Message);
-            return Page();
+    /// <summary>Refused at submission: the problems listed here, each linking to the page to fix it on (the answers are not on this page).</summary>
+    public async Task<IActionResult> RedisplayAsync(Refusal refusal, CancellationToken ct)
+    {
+        Summary = await mediator.Send(new CheckAnswers.Query(refusal.Id), ct);
+        if (Summary is null || refusal.Error is not ValidationException validation)
+        {
+            return Summary is null ? NotFound() : Page();
         }
+
+        ModelState.Clear();
+        foreach (var error in validation.Errors)
+        {
+            var page = Drafts.PageOf(Summary.FieldPages, error.PropertyName);
+            Problems.Add((error.ErrorMessage, page is null ? "#main" : $"/my/drafts/{refusal.Id}/steps/{page}?change=true#{Display.FieldId(error.PropertyName)}"));
+        }
+
+        // The page title then starts with "エラー:" like every page with errors.
+        ModelState.AddModelError(string.Empty, Problems[0].Message);
+        return Page();
     }
 }

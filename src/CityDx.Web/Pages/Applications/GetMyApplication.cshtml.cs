@@ -1,13 +1,12 @@
 using CityDx.Application.Applications;
 using CityDx.Application.Common;
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CityDx.Web.Pages.Applications;
 
-public sealed class GetMyApplicationModel(IMediator mediator) : PageModel
+public sealed class GetMyApplicationModel(IMediator mediator) : PageModel, IRedisplays, IShowsNotice
 {
     public GetMyApplication.Detail? Application { get; private set; }
 
@@ -21,7 +20,7 @@ public sealed class GetMyApplicationModel(IMediator mediator) : PageModel
     [BindProperty]
     public string? Body { get; set; }
 
-    public string? Notice { get; private set; }
+    public string? Notice { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -32,41 +31,18 @@ public sealed class GetMyApplicationModel(IMediator mediator) : PageModel
     /// <summary>A reply in the thread with the office; back to the thread afterwards.</summary>
     public async Task<IActionResult> OnPostReplyAsync(Guid id, CancellationToken ct)
     {
-        try
-        {
-            return await mediator.Send(new ReplyToCase.Command(id, Body), ct) is null
-                ? NotFound()
-                : Redirect($"/my/applications/{id}#messages");
-        }
-        catch (ValidationException ex)
-        {
-            this.AddValidationErrors(ex);
-        }
-
-        Application = await mediator.Send(new GetMyApplication.Query(id), ct);
-        return Application is null ? NotFound() : Page();
+        return await mediator.Send(new ReplyToCase.Command(id, Body), ct) is null
+            ? NotFound()
+            : Redirect($"/my/applications/{id}#messages");
     }
 
     /// <summary>取下げ: after it, the page shows the application as withdrawn.</summary>
     public async Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct)
     {
-        try
-        {
-            return await mediator.Send(new WithdrawApplication.Command(id, Reason, ExpectedVersion), ct) is null
-                ? NotFound()
-                : Redirect($"/my/applications/{id}");
-        }
-        catch (ValidationException ex)
-        {
-            this.AddValidationErrors(ex);
-        }
-        catch (ConflictException ex)
-        {
-            ModelState.Clear();
-            Notice = ex.Message;
-        }
-
-        Application = await mediator.Send(new GetMyApplication.Query(id), ct);
-        return Application is null ? NotFound() : Page();
+        return await mediator.Send(new WithdrawApplication.Command(id, Reason, ExpectedVersion), ct) is null
+            ? NotFound()
+            : Redirect($"/my/applications/{id}");
     }
+
+    public Task<IActionResult> RedisplayAsync(Refusal refusal, CancellationToken ct) => OnGetAsync(refusal.Id, ct);
 }

@@ -1,6 +1,5 @@
 using CityDx.Application.Applications;
 using CityDx.Application.Payments;
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CityDx.Web.Pages.Applications;
 
 /// <summary>手数料のお支払い. Card fields are never echoed back into the page, stored or logged.</summary>
-public sealed class PayFeeModel(IMediator mediator) : PageModel
+public sealed class PayFeeModel(IMediator mediator) : PageModel, IRedisplays
 {
     public GetMyApplication.Detail? Application { get; private set; }
 
@@ -32,17 +31,9 @@ public sealed class PayFeeModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        try
-        {
-            var state = await mediator.Send(new PayFee.Command(id, Method ?? "", CardNumber, CardExpiry, CardCvc), ct);
-            return state is null ? NotFound() : Redirect($"/my/applications/{id}");
-        }
-        catch (ValidationException ex)
-        {
-            this.AddValidationErrors(ex);
-        }
-
-        Application = await mediator.Send(new GetMyApplication.Query(id), ct);
-        return Application is null ? NotFound() : Page();
+        var state = await mediator.Send(new PayFee.Command(id, Method ?? "", CardNumber, CardExpiry, CardCvc), ct);
+        return state is null ? NotFound() : Redirect($"/my/applications/{id}");
     }
+
+    public Task<IActionResult> RedisplayAsync(Refusal refusal, CancellationToken ct) => OnGetAsync(refusal.Id, ct);
 }

@@ -3,7 +3,6 @@ using CityDx.Application.Common;
 using CityDx.Application.Resources;
 using CityDx.Web.Pages.Shared;
 using CityDx.Web.Startup;
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,7 +16,7 @@ namespace CityDx.Web.Pages.Applications;
 /// other answer is shown read-only. Sending it resubmits the application for review.
 /// </summary>
 [EnableRateLimiting(RateLimitOptions.FilingPolicy)]
-public sealed class ResubmitCorrectionModel(IMediator mediator, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ResubmitCorrectionModel(IMediator mediator, IStringLocalizer<SharedResource> l) : PageModel, IRedisplays, IShowsNotice
 {
     public GetCorrection.Detail? Detail { get; private set; }
 
@@ -27,7 +26,7 @@ public sealed class ResubmitCorrectionModel(IMediator mediator, IStringLocalizer
     [BindProperty]
     public int ExpectedVersion { get; set; }
 
-    public string? Notice { get; private set; }
+    public string? Notice { get; set; }
 
     /// <summary>The address lookup's message, by field key (works without JavaScript).</summary>
     public Dictionary<string, string> LookupStatus { get; } = [];
@@ -55,28 +54,14 @@ public sealed class ResubmitCorrectionModel(IMediator mediator, IStringLocalizer
 
         ReadAnswers();
         var files = AnswerForm.ReadFiles(Request);
-        try
-        {
-            return await mediator.Send(new ResubmitCorrection.Command(id, Answers, files, ExpectedVersion), ct) is null
-                ? NotFound()
-                : Redirect($"/my/applications/{id}");
-        }
-        catch (ValidationException ex)
-        {
-            this.AddValidationErrors(ex);
-        }
-        catch (ConflictException ex)
-        {
-            ModelState.Clear();
-            Notice = ex.Message;
-            if (await LoadAsync(id, ct) is { } gone)
-            {
-                return gone;
-            }
-        }
-
-        return Page();
+        return await mediator.Send(new ResubmitCorrection.Command(id, Answers, files, ExpectedVersion), ct) is null
+            ? NotFound()
+            : Redirect($"/my/applications/{id}");
     }
+
+    /// <summary>Errors: the page as loaded for the post. A conflict: the correction as it now stands (or where it went).</summary>
+    public async Task<IActionResult> RedisplayAsync(Refusal refusal, CancellationToken ct) =>
+        refusal.Error is ConflictException && await LoadAsync(refusal.Id, ct) is { } gone ? gone : Page();
 
     /// <summary>行を追加 without JavaScript: one more row of the group, everything typed kept, nothing checked.</summary>
     public async Task<IActionResult> OnPostAddRowAsync(Guid id, string? addRow, CancellationToken ct)

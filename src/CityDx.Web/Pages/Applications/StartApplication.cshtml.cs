@@ -1,6 +1,5 @@
 using CityDx.Application.Applications;
 using CityDx.Web.Startup;
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +12,7 @@ namespace CityDx.Web.Pages.Applications;
 /// applications for this procedure to continue, and the button that starts a new one.
 /// </summary>
 [EnableRateLimiting(RateLimitOptions.FilingPolicy)]
-public sealed class StartApplicationModel(IMediator mediator) : PageModel
+public sealed class StartApplicationModel(IMediator mediator) : PageModel, IRedisplays
 {
     public StartApplication.StartPage? Start { get; private set; }
 
@@ -25,14 +24,10 @@ public sealed class StartApplicationModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostAsync(string code, CancellationToken ct)
     {
-        try
-        {
-            var started = await mediator.Send(new StartApplication.Command(code), ct);
-            return Redirect(started.FirstPage is { } first ? $"/my/drafts/{started.DraftId}/steps/{first}" : $"/my/drafts/{started.DraftId}");
-        }
-        catch (ValidationException)
-        {
-            return NotFound();
-        }
+        var started = await mediator.Send(new StartApplication.Command(code), ct);
+        return Redirect(started.FirstPage is { } first ? $"/my/drafts/{started.DraftId}/steps/{first}" : $"/my/drafts/{started.DraftId}");
     }
+
+    /// <summary>A procedure that cannot be started (unknown, unpublished, not online) is not found.</summary>
+    public Task<IActionResult> RedisplayAsync(Refusal refusal, CancellationToken ct) => Task.FromResult<IActionResult>(NotFound());
 }

@@ -1,5 +1,4 @@
 using CityDx.Application.Cases;
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +9,7 @@ namespace CityDx.Web.Pages.Cases;
 /// 案件一覧(処理待ち) with its filters and 一括処理: the batch form posts the chosen cases (or "all
 /// matching the filter") and one action; the page then lists each case's result.
 /// </summary>
-public sealed class ListQueueModel(IMediator mediator, QueueOptions options) : PageModel
+public sealed class ListQueueModel(IMediator mediator, QueueOptions options) : PageModel, INamesErrors, IRedisplays
 {
     [BindProperty(SupportsGet = true)]
     public QueueFilterForm Filter { get; set; } = new();
@@ -44,17 +43,7 @@ public sealed class ListQueueModel(IMediator mediator, QueueOptions options) : P
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        try
-        {
-            Result = await mediator.Send(new ListQueue.Query(Filter.ToFilter(), Filter.SortOrDefault, After), ct);
-        }
-        catch (ValidationException ex)
-        {
-            // A bad filter value (or a tampered cursor): say what is wrong and show the first page unfiltered.
-            this.AddValidationErrors(ex, FilterFields);
-            Result = await mediator.Send(new ListQueue.Query(new ListQueue.Filter()), ct);
-        }
-
+        Result = await mediator.Send(new ListQueue.Query(Filter.ToFilter(), Filter.SortOrDefault, After), ct);
         return Page();
     }
 
@@ -66,30 +55,36 @@ public sealed class ListQueueModel(IMediator mediator, QueueOptions options) : P
         ["Sort"] = "sort", ["After"] = "status",
     };
 
+    /// <summary>The batch command's properties → the batch form's inputs; a conflict is told beside the chosen cases.</summary>
+    private static readonly IReadOnlyDictionary<string, string> BatchFields = new Dictionary<string, string>
+    {
+        [nameof(BatchAction.Command.Action)] = nameof(BatchActionCode),
+        [nameof(BatchAction.Command.Comment)] = nameof(BatchComment),
+        [nameof(BatchAction.Command.AssigneeUserId)] = nameof(BatchAssignee),
+        [nameof(BatchAction.Command.CaseIds)] = "batch-cases",
+        [nameof(BatchAction.Command.AllMatching)] = "batch-cases",
+        [""] = "batch-cases",
+    };
+
+    public string InputFor(string property, string? handler) => (handler == "Batch" ? BatchFields : FilterFields).GetValueOrDefault(property, property);
+
     public async Task<IActionResult> OnPostBatchAsync(CancellationToken ct)
     {
-        try
-        {
-            BatchResult = await mediator.Send(new BatchAction.Command(Selected, AllMatching ? Filter.ToFilter() : null, BatchActionCode, BatchComment,
-                string.IsNullOrEmpty(BatchAssignee) ? null : BatchAssignee), ct);
-        }
-        catch (ValidationException ex)
-        {
-            this.AddValidationErrors(ex, new Dictionary<string, string>
-            {
-                [nameof(BatchAction.Command.Action)] = nameof(BatchActionCode),
-                [nameof(BatchAction.Command.Comment)] = nameof(BatchComment),
-                [nameof(BatchAction.Command.AssigneeUserId)] = nameof(BatchAssignee),
-                [nameof(BatchAction.Command.CaseIds)] = "batch-cases",
-                [nameof(BatchAction.Command.AllMatching)] = "batch-cases",
-            });
-        }
-        catch (Application.Common.ConflictException ex)
-        {
-            ModelState.AddModelError("batch-cases", ex.Message);
-        }
+        BatchResult = await mediator.Send(new BatchAction.Command(Selected, AllMatching ? Filter.ToFilter() : null, BatchActionCode, BatchComment,
+            string.IsNullOrEmpty(BatchAssignee) ? null : BatchAssignee), ct);
+        return await ShowAsync(new ListQueue.Query(Filter.ToFilter(), Filter.SortOrDefault), ct);
+    }
 
-        Result = await mediator.Send(new ListQueue.Query(Filter.ToFilter(), Filter.SortOrDefault), ct);
+    /// <summary>
+    /// A refused batch: the queue as filtered, with why. A bad filter value (or a tampered cursor):
+    /// say what is wrong and show the first page unfiltered.
+    /// </summary>
+    public Task<IActionResult> RedisplayAsync(Refusal refusal, CancellationToken ct) =>
+        ShowAsync(refusal.Handler == "Batch" ? new ListQueue.Query(Filter.ToFilter(), Filter.SortOrDefault) : new ListQueue.Query(new ListQueue.Filter()), ct);
+
+    private async Task<IActionResult> ShowAsync(ListQueue.Query query, CancellationToken ct)
+    {
+        Result = await mediator.Send(query, ct);
         return Page();
     }
 }

@@ -40,6 +40,9 @@ public sealed class QueueFilterForm
     [FromQuery(Name = "kana")]
     public string? Kana { get; set; }
 
+    [FromQuery(Name = "payment")]
+    public PaymentFilter? Payment { get; set; }
+
     [FromQuery(Name = "sort")]
     public ListQueue.SortBy? Sort { get; set; }
 
@@ -47,7 +50,8 @@ public sealed class QueueFilterForm
 
     public ListQueue.Filter ToFilter() =>
         new(Unit, Procedure, string.IsNullOrWhiteSpace(Status) ? null : Status, Assignee ?? ListQueue.AssigneeFilter.Anyone, Due ?? ListQueue.DueFilter.Any, Within, From, To, Channel,
-            string.IsNullOrWhiteSpace(Receipt) ? null : Receipt.Trim(), string.IsNullOrWhiteSpace(Kana) ? null : Kana.Trim());
+            string.IsNullOrWhiteSpace(Receipt) ? null : Receipt.Trim(), string.IsNullOrWhiteSpace(Kana) ? null : Kana.Trim(),
+            Payment ?? PaymentFilter.Any);
 
     /// <summary>The filter as a query string (for the next-page link, the export and the batch's "all matching").</summary>
     public string ToQueryString(bool withSort = true)
@@ -61,6 +65,7 @@ public sealed class QueueFilterForm
             new("from", From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
             new("to", To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
             new("channel", Channel?.ToString()), new("receipt", Receipt), new("kana", Kana),
+            new("payment", Payment is null or PaymentFilter.Any ? null : Payment.ToString()),
         };
         if (withSort && Sort is { } sort && sort != ListQueue.SortBy.Due)
         {

@@ -5,7 +5,6 @@ using CityDx.Domain.Cases;
 using CityDx.Domain.Forms;
 using CityDx.Web.Pages.Shared;
 using CityDx.Web.Startup;
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -104,18 +103,10 @@ public sealed class FileAtCounterModel(IMediator mediator, IStringLocalizer<Shar
         }
 
         Answers = AnswerForm.ReadAnswers(Request, AllFields) ?? Answers;
-        try
-        {
-            var filed = await mediator.Send(new FileAtCounter.Command(
-                SubmissionKey, Form.Procedure.Code, Channel, UnitId, Visitor, AccountEmail, IdentityCheck, IdentityNote,
-                Proxy.Filer == "proxy", Answers, AnswerForm.ReadFiles(Request)), ct);
-            return filed is null ? NotFound() : Redirect($"/staff/counter/receipts/{filed.CaseId}");
-        }
-        catch (ValidationException ex)
-        {
-            this.AddValidationErrors(ex);
-            return Page();
-        }
+        var filed = await mediator.Send(new FileAtCounter.Command(
+            SubmissionKey, Form.Procedure.Code, Channel, UnitId, Visitor, AccountEmail, IdentityCheck, IdentityNote,
+            Proxy.Filer == "proxy", Answers, AnswerForm.ReadFiles(Request)), ct);
+        return filed is null ? NotFound() : Redirect($"/staff/counter/receipts/{filed.CaseId}");
     }
 
     /// <summary>行を追加 without JavaScript: one more row of the group, everything typed kept, nothing checked.</summary>

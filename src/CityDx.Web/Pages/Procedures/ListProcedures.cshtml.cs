@@ -1,5 +1,4 @@
 using CityDx.Application.Procedures;
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CityDx.Web.Pages.Procedures;
 
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Startup.OutputCacheSetup.CataloguePolicy)]
-public sealed class ListProceduresModel(IMediator mediator) : PageModel
+public sealed class ListProceduresModel(IMediator mediator) : PageModel, IRedisplays
 {
     public static readonly string[] CategoryCodes = ["registration", "tax-insurance", "childcare", "education", "welfare", "health", "environment", "roads", "facilities", "bereavement"];
     public static readonly string[] LifeEventCodes = ["moving", "birth-childcare", "bereavement", "housing-waste", "welfare", "tax-insurance"];
@@ -29,13 +28,14 @@ public sealed class ListProceduresModel(IMediator mediator) : PageModel
         Category = CategoryCodes.Contains(Category) ? Category : null;
         Event = LifeEventCodes.Contains(Event) ? Event : null;
         Q = Q?.Trim() is { Length: > 0 } q ? q[..Math.Min(q.Length, ListProcedures.MaxQueryLength)] : null;
-        try
-        {
-            Procedures = await mediator.Send(new ListProcedures.Query(Category, Event, Q), ct);
-        }
-        catch (ValidationException)
-        {
-            Procedures = [];
-        }
+        Procedures = await mediator.Send(new ListProcedures.Query(Category, Event, Q), ct);
+    }
+
+    /// <summary>A search that cannot be run finds nothing; it is not an error of a form.</summary>
+    public Task<IActionResult> RedisplayAsync(Refusal refusal, CancellationToken ct)
+    {
+        ModelState.Clear();
+        Procedures = [];
+        return Task.FromResult<IActionResult>(Page());
     }
 }

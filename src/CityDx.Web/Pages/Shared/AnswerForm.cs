@@ -2,7 +2,7 @@ using CityDx.Application.Applications;
 using CityDx.Application.PostalCodes;
 using CityDx.Application.Resources;
 using CityDx.Domain.Forms;
-using FluentValidation;
+using CityDx.Domain.Japanese;
 using Mediator;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
@@ -70,27 +70,29 @@ public static class AnswerForm
             return;
         }
 
-        try
+        // The lookup's own rule, checked here so the message lands on the postal-code input.
+        var postalCodeKey = AddressPart.Key(field.Key, AddressPart.PostalCode);
+        var code = answers.GetValueOrDefault(postalCodeKey) ?? "";
+        if (!PostalCode.TryNormalize(code, out _, out _))
         {
-            var result = await mediator.Send(new LookupPostalCode.Query(answers.GetValueOrDefault(AddressPart.Key(field.Key, AddressPart.PostalCode)) ?? ""), ct);
-            if (result.Addresses.Count == 0)
-            {
-                status[field.Key] = l["Address.NotFound"];
-                return;
-            }
+            modelState.AddModelError($"Answers[{postalCodeKey}]", l["PostalCode.Invalid"]);
+            return;
+        }
 
-            var first = result.Addresses[0];
-            answers[AddressPart.Key(field.Key, AddressPart.PostalCode)] = result.PostalCode;
-            answers[AddressPart.Key(field.Key, AddressPart.Prefecture)] = first.Prefecture;
-            answers[AddressPart.Key(field.Key, AddressPart.City)] = first.City;
-            answers[AddressPart.Key(field.Key, AddressPart.Town)] = result.Addresses.Count == 1 ? first.Town : "";
-            status[field.Key] = result.Addresses.Count == 1
-                ? l["Address.Found"]
-                : l["Address.FoundSeveral"].Value.Replace("{towns}", string.Join("、", result.Addresses.Select(a => a.Town)), StringComparison.Ordinal);
-        }
-        catch (ValidationException ex)
+        var result = await mediator.Send(new LookupPostalCode.Query(code), ct);
+        if (result.Addresses.Count == 0)
         {
-            modelState.AddModelError($"Answers[{AddressPart.Key(field.Key, AddressPart.PostalCode)}]", ex.Errors.First().ErrorMessage);
+            status[field.Key] = l["Address.NotFound"];
+            return;
         }
+
+        var first = result.Addresses[0];
+        answers[AddressPart.Key(field.Key, AddressPart.PostalCode)] = result.PostalCode;
+        answers[AddressPart.Key(field.Key, AddressPart.Prefecture)] = first.Prefecture;
+        answers[AddressPart.Key(field.Key, AddressPart.City)] = first.City;
+        answers[AddressPart.Key(field.Key, AddressPart.Town)] = result.Addresses.Count == 1 ? first.Town : "";
+        status[field.Key] = result.Addresses.Count == 1
+            ? l["Address.Found"]
+            : l["Address.FoundSeveral"].Value.Replace("{towns}", string.Join("、", result.Addresses.Select(a => a.Town)), StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,5 @@
 using CityDx.Application.Statistics;
 using CityDx.Domain.Cases;
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CityDx.Web.Pages.Statistics;
 
 /// <summary>ダッシュボード (<see cref="GetDashboard"/>): period and filters in the query string; each table also as CSV (handler Csv).</summary>
-public sealed class GetDashboardModel(IMediator mediator) : PageModel
+public sealed class GetDashboardModel(IMediator mediator) : PageModel, INamesErrors, IRedisplays
 {
     /// <summary>First month, yyyy-MM (a full date is read as its month).</summary>
     [FromQuery(Name = "from")]
@@ -49,16 +48,25 @@ public sealed class GetDashboardModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        try
-        {
-            Result = await mediator.Send(Query, ct);
-        }
-        catch (ValidationException ex)
-        {
-            this.AddValidationErrors(ex, new Dictionary<string, string> { ["From"] = "from", ["To"] = "to", ["Channel"] = "channel" });
-            Result = await mediator.Send(new GetDashboard.Query(), ct);
-        }
+        return Show(await mediator.Send(Query, ct));
+    }
 
+    /// <summary>The query's properties → the filter's inputs (so the error summary links to them).</summary>
+    public string InputFor(string property, string? handler) => property switch
+    {
+        nameof(GetDashboard.Query.From) => "from",
+        nameof(GetDashboard.Query.To) => "to",
+        nameof(GetDashboard.Query.Channel) => "channel",
+        _ => property,
+    };
+
+    /// <summary>A bad filter: the page says why and shows the default period; a bad CSV link is a bad request.</summary>
+    public async Task<IActionResult> RedisplayAsync(Refusal refusal, CancellationToken ct) =>
+        refusal.Handler == "Csv" ? BadRequest() : Show(await mediator.Send(new GetDashboard.Query(), ct));
+
+    private PageResult Show(GetDashboard.Dashboard result)
+    {
+        Result = result;
         Response.Headers.CacheControl = "no-cache, no-store";
         return Page();
     }
@@ -66,16 +74,7 @@ public sealed class GetDashboardModel(IMediator mediator) : PageModel
     /// <summary>One table as CSV: the same request, so exactly the numbers the page shows.</summary>
     public async Task<IActionResult> OnGetCsvAsync(string table, CancellationToken ct)
     {
-        GetDashboard.Dashboard result;
-        try
-        {
-            result = await mediator.Send(Query, ct);
-        }
-        catch (ValidationException)
-        {
-            return BadRequest();
-        }
-
+        var result = await mediator.Send(Query, ct);
         if (result.Tables.FirstOrDefault(t => t.Key == table) is not { } found)
         {
             return NotFound();

@@ -1,5 +1,4 @@
 using CityDx.Application.Administration;
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CityDx.Web.Pages.Administration.ApiClients;
 
 /// <summary>API連携先の登録: name, scopes, units; the POST's page shows the credential once.</summary>
-public sealed class RegisterApiClientModel(IMediator mediator) : PageModel
+public sealed class RegisterApiClientModel(IMediator mediator) : PageModel, IRedisplays
 {
     [BindProperty]
     public string? Name { get; set; }
@@ -35,22 +34,16 @@ public sealed class RegisterApiClientModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        try
+        if (await mediator.Send(new RegisterApiClient.Command(Name, CasesRead, CasesTransition, UnitIds), ct) is not { } result)
         {
-            if (await mediator.Send(new RegisterApiClient.Command(Name, CasesRead, CasesTransition, UnitIds), ct) is not { } result)
-            {
-                return Forbid();
-            }
-
-            NewCredential = (Name!.Trim(), result.Credential);
-        }
-        catch (ValidationException ex)
-        {
-            this.AddValidationErrors(ex);
+            return Forbid();
         }
 
+        NewCredential = (Name!.Trim(), result.Credential);
         return await ShowAsync(ct);
     }
+
+    public Task<IActionResult> RedisplayAsync(Refusal refusal, CancellationToken ct) => ShowAsync(ct);
 
     private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {

@@ -3,7 +3,6 @@ using System.Text;
 using CityDx.Application.FormBuilder;
 using CityDx.Application.Resources;
 using CityDx.Domain.Forms;
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace CityDx.Web.Pages.Administration.FormBuilder;
 
 /// <summary>様式を読み込む (/admin/procedures/{code}/form/import): a JSON file or pasted JSON becomes the draft.</summary>
-public sealed class ImportFormModel(IMediator mediator, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ImportFormModel(IMediator mediator, IStringLocalizer<SharedResource> l) : PageModel, IRedisplays
 {
     [FromRoute]
     public string Code { get; set; } = "";
@@ -33,24 +32,21 @@ public sealed class ImportFormModel(IMediator mediator, IStringLocalizer<SharedR
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var json = Upload is { Length: > 0 } ? await ReadAsync(Upload, ct) : Json;
-        try
+        var number = await mediator.Send(new ImportForm.Command(Code, json), ct);
+        if (number is null)
         {
-            var number = await mediator.Send(new ImportForm.Command(Code, json), ct);
-            if (number is null)
-            {
-                return NotFound();
-            }
+            return NotFound();
+        }
 
-            Notice = l["Builder.Imported"].Value.Replace("{n}", number.Value.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
-            return Redirect($"/admin/procedures/{Code}/form");
-        }
-        catch (ValidationException ex)
-        {
-            this.AddValidationErrors(ex);
-            // A huge paste is not sent back to the browser.
-            Json = Json is { Length: > FormJson.MaxBytes } ? null : Json;
-            return await LoadAsync(ct) ? Page() : NotFound();
-        }
+        Notice = l["Builder.Imported"].Value.Replace("{n}", number.Value.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        return Redirect($"/admin/procedures/{Code}/form");
+    }
+
+    public async Task<IActionResult> RedisplayAsync(Refusal refusal, CancellationToken ct)
+    {
+        // A huge paste is not sent back to the browser.
+        Json = Json is { Length: > FormJson.MaxBytes } ? null : Json;
+        return await LoadAsync(ct) ? Page() : NotFound();
     }
 
     /// <summary>Reads at most a little over the import limit, so an oversize file is refused as too large without being held whole.</summary>

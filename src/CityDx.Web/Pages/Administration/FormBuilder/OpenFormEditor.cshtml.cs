@@ -1,8 +1,6 @@
 using CityDx.Application.FormBuilder;
 using CityDx.Application.Resources;
 using CityDx.Domain.Forms;
-using FluentValidation;
-using FluentValidation.Results;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +12,7 @@ namespace CityDx.Web.Pages.Administration.FormBuilder;
 /// 様式の編集 (/admin/procedures/{code}/form): versions, the draft's steps and questions with plain forms for every
 /// change (no script needed: move up/down are buttons), its publish problems, and publishing.
 /// </summary>
-public sealed class OpenFormEditorModel(IMediator mediator, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class OpenFormEditorModel(IMediator mediator, IStringLocalizer<SharedResource> l) : PageModel, INamesErrors, IRedisplays
 {
     public sealed class NewStepInput
     {
@@ -63,65 +61,59 @@ public sealed class OpenFormEditorModel(IMediator mediator, IStringLocalizer<Sha
     }
 
     public Task<IActionResult> OnPostAddStepAsync(CancellationToken ct) =>
-        RunAsync(() => mediator.Send(new AddStep.Command(Code, NewStep.Key?.Trim() ?? "", NewStep.TitleJa ?? "", NewStep.TitleEn ?? ""), ct), "NewStep.", "step-" + NewStep.Key?.Trim(), ct);
+        RunAsync(() => mediator.Send(new AddStep.Command(Code, NewStep.Key?.Trim() ?? "", NewStep.TitleJa ?? "", NewStep.TitleEn ?? ""), ct), "step-" + NewStep.Key?.Trim());
 
     public Task<IActionResult> OnPostMoveStepAsync(string key, bool up, CancellationToken ct) =>
-        RunAsync(() => mediator.Send(new MoveStep.Command(Code, key, up), ct), "", "step-" + key, ct);
+        RunAsync(() => mediator.Send(new MoveStep.Command(Code, key, up), ct), "step-" + key);
 
     public Task<IActionResult> OnPostRemoveStepAsync(string key, CancellationToken ct) =>
-        RunAsync(() => mediator.Send(new RemoveStep.Command(Code, key), ct), "", null, ct);
+        RunAsync(() => mediator.Send(new RemoveStep.Command(Code, key), ct), null);
 
     public Task<IActionResult> OnPostAddFieldAsync(CancellationToken ct) =>
-        RunAsync(() => mediator.Send(new AddField.Command(Code, NewField.StepKey ?? "", NewField.Type ?? 0, NewField.Key?.Trim() ?? "", NewField.LabelJa, NewField.LabelEn), ct), "NewField.", "field-" + NewField.Key?.Trim(), ct);
+        RunAsync(() => mediator.Send(new AddField.Command(Code, NewField.StepKey ?? "", NewField.Type ?? 0, NewField.Key?.Trim() ?? "", NewField.LabelJa, NewField.LabelEn), ct), "field-" + NewField.Key?.Trim());
 
     public Task<IActionResult> OnPostMoveFieldAsync(string key, bool up, CancellationToken ct) =>
-        RunAsync(() => mediator.Send(new MoveField.Command(Code, key, up), ct), "", "field-" + key, ct);
+        RunAsync(() => mediator.Send(new MoveField.Command(Code, key, up), ct), "field-" + key);
 
     public Task<IActionResult> OnPostRemoveFieldAsync(string key, CancellationToken ct) =>
-        RunAsync(() => mediator.Send(new RemoveField.Command(Code, key), ct), "", null, ct);
+        RunAsync(() => mediator.Send(new RemoveField.Command(Code, key), ct), null);
 
     public Task<IActionResult> OnPostRetireAsync(int number, CancellationToken ct) =>
-        RunAsync(() => mediator.Send(new RetireVersion.Command(Code, number), ct), "", null, ct,
+        RunAsync(() => mediator.Send(new RetireVersion.Command(Code, number), ct), null,
             l["Builder.RetiredNotice"].Value.Replace("{n}", number.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
 
     public async Task<IActionResult> OnPostPublishAsync(CancellationToken ct)
     {
-        try
+        var number = await mediator.Send(new PublishDraft.Command(Code), ct);
+        if (number is null)
         {
-            var number = await mediator.Send(new PublishDraft.Command(Code), ct);
-            if (number is null)
-            {
-                return NotFound();
-            }
+            return NotFound();
+        }
 
-            Notice = l["Builder.Published"].Value.Replace("{n}", number.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
-            return Redirect(EditorUrl);
-        }
-        catch (ValidationException ex)
-        {
-            this.AddValidationErrors(ex);
-            return await ShowAsync(ct);
-        }
+        Notice = l["Builder.Published"].Value.Replace("{n}", number.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        return Redirect(EditorUrl);
     }
 
-    private async Task<IActionResult> RunAsync(Func<ValueTask<bool>> send, string errorPrefix, string? anchor, CancellationToken ct, string? notice = null)
+    private async Task<IActionResult> RunAsync(Func<ValueTask<bool>> send, string? anchor, string? notice = null)
     {
-        try
+        if (!await send())
         {
-            if (!await send())
-            {
-                return NotFound();
-            }
+            return NotFound();
+        }
 
-            Notice = notice ?? l["Builder.Saved"].Value;
-            return Redirect(EditorUrl + (anchor is null ? "" : "#" + anchor));
-        }
-        catch (ValidationException ex)
-        {
-            this.AddValidationErrors(new ValidationException(ex.Errors.Select(e => new ValidationFailure(errorPrefix + e.PropertyName, e.ErrorMessage))));
-            return await ShowAsync(ct);
-        }
+        Notice = notice ?? l["Builder.Saved"].Value;
+        return Redirect(EditorUrl + (anchor is null ? "" : "#" + anchor));
     }
+
+    /// <summary>The forms that add a step or a question name their inputs NewStep.* and NewField.*.</summary>
+    public string InputFor(string property, string? handler) => handler switch
+    {
+        "AddStep" => "NewStep." + property,
+        "AddField" => "NewField." + property,
+        _ => property,
+    };
+
+    public Task<IActionResult> RedisplayAsync(Refusal refusal, CancellationToken ct) => ShowAsync(ct);
 
     private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {

@@ -2,8 +2,6 @@ using System.Globalization;
 using CityDx.Application.FormBuilder;
 using CityDx.Application.Resources;
 using CityDx.Domain.Forms;
-using FluentValidation;
-using FluentValidation.Results;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace CityDx.Web.Pages.Administration.FormBuilder;
 
 /// <summary>質問を編集 (/admin/procedures/{code}/form/fields/{key}): every setting the question's type uses, and its show-when rule.</summary>
-public sealed class UpdateFieldModel(IMediator mediator, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class UpdateFieldModel(IMediator mediator, IStringLocalizer<SharedResource> l) : PageModel, INamesErrors, IRedisplays
 {
     public sealed class InputModel
     {
@@ -39,6 +37,9 @@ public sealed class UpdateFieldModel(IMediator mediator, IStringLocalizer<Shared
         public string? ConditionFieldKey { get; set; }
         public ConditionOperator ConditionOperator { get; set; } = ConditionOperator.IsYes;
         public string? ConditionValues { get; set; }
+        public string? MinDate { get; set; }
+        public string? MaxDate { get; set; }
+        public string? AllowedCities { get; set; }
     }
 
     [FromRoute]
@@ -75,34 +76,31 @@ public sealed class UpdateFieldModel(IMediator mediator, IStringLocalizer<Shared
             SubFields = UpdateField.SubFieldLines(f), ContentJa = f.ContentJa, ContentEn = f.ContentEn,
             ConditionFieldKey = f.ShowWhen?.FieldKey, ConditionOperator = f.ShowWhen?.Operator ?? ConditionOperator.IsYes,
             ConditionValues = string.Join('\n', f.ShowWhen?.Values ?? []),
+            MinDate = f.MinDate, MaxDate = f.MaxDate, AllowedCities = string.Join('\n', f.AllowedCityList),
         };
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        try
+        var i = Input;
+        var saved = await mediator.Send(new UpdateField.Command(
+            Code, Key, i.LabelJa, i.LabelEn, i.HintJa, i.HintEn, i.Required, i.MinLength, i.MaxLength, i.Pattern, i.Min, i.Max, i.Options,
+            i.AllowedFileTypes, i.MaxFileSizeMb, i.MaxFiles, i.Wareki, i.MinRows, i.MaxRows, i.SubFields, i.ContentJa, i.ContentEn,
+            i.ConditionFieldKey, i.ConditionOperator, i.ConditionValues, i.MinDate, i.MaxDate, i.AllowedCities), ct);
+        if (!saved)
         {
-            var i = Input;
-            var saved = await mediator.Send(new UpdateField.Command(
-                Code, Key, i.LabelJa, i.LabelEn, i.HintJa, i.HintEn, i.Required, i.MinLength, i.MaxLength, i.Pattern, i.Min, i.Max, i.Options,
-                i.AllowedFileTypes, i.MaxFileSizeMb, i.MaxFiles, i.Wareki, i.MinRows, i.MaxRows, i.SubFields, i.ContentJa, i.ContentEn,
-                i.ConditionFieldKey, i.ConditionOperator, i.ConditionValues), ct);
-            if (!saved)
-            {
-                return NotFound();
-            }
+            return NotFound();
+        }
 
-            Notice = l["Builder.Saved"];
-            return Redirect($"/admin/procedures/{Code}/form#field-{Key}");
-        }
-        catch (ValidationException ex)
-        {
-            this.AddValidationErrors(new ValidationException(ex.Errors.Select(e => new ValidationFailure(
-                "Input." + (e.PropertyName.StartsWith("AllowedFileTypes", StringComparison.Ordinal) ? "AllowedFileTypes" : e.PropertyName), e.ErrorMessage))));
-            return await LoadAsync(ct) ? Page() : NotFound();
-        }
+        Notice = l["Builder.Saved"];
+        return Redirect($"/admin/procedures/{Code}/form#field-{Key}");
     }
+
+    public string InputFor(string property, string? handler) =>
+        "Input." + (property.StartsWith("AllowedFileTypes", StringComparison.Ordinal) ? "AllowedFileTypes" : property);
+
+    public async Task<IActionResult> RedisplayAsync(Refusal refusal, CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
     private static string? Str(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
 

@@ -1,8 +1,6 @@
 using CityDx.Application.FormBuilder;
 using CityDx.Application.Resources;
 using CityDx.Domain.Forms;
-using FluentValidation;
-using FluentValidation.Results;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace CityDx.Web.Pages.Administration.FormBuilder;
 
 /// <summary>ページを編集 (/admin/procedures/{code}/form/steps/{key}): titles and the show-when rule of a draft's step.</summary>
-public sealed class UpdateStepModel(IMediator mediator, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class UpdateStepModel(IMediator mediator, IStringLocalizer<SharedResource> l) : PageModel, INamesErrors, IRedisplays
 {
     public sealed class InputModel
     {
@@ -58,23 +56,19 @@ public sealed class UpdateStepModel(IMediator mediator, IStringLocalizer<SharedR
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        try
+        var i = Input;
+        if (!await mediator.Send(new UpdateStep.Command(Code, Key, i.TitleJa, i.TitleEn, i.ConditionFieldKey, i.ConditionOperator, i.ConditionValues), ct))
         {
-            var i = Input;
-            if (!await mediator.Send(new UpdateStep.Command(Code, Key, i.TitleJa, i.TitleEn, i.ConditionFieldKey, i.ConditionOperator, i.ConditionValues), ct))
-            {
-                return NotFound();
-            }
+            return NotFound();
+        }
 
-            Notice = l["Builder.Saved"];
-            return Redirect($"/admin/procedures/{Code}/form#step-{Key}");
-        }
-        catch (ValidationException ex)
-        {
-            this.AddValidationErrors(new ValidationException(ex.Errors.Select(e => new ValidationFailure("Input." + e.PropertyName, e.ErrorMessage))));
-            return await LoadAsync(ct) ? Page() : NotFound();
-        }
+        Notice = l["Builder.Saved"];
+        return Redirect($"/admin/procedures/{Code}/form#step-{Key}");
     }
+
+    public string InputFor(string property, string? handler) => "Input." + property;
+
+    public async Task<IActionResult> RedisplayAsync(Refusal refusal, CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
