@@ -195,10 +195,10 @@ string Report(List<(Measure Measure, string Target)> rows, Measure floorMeasure,
     var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "?";
     var memory = File.ReadLines("/proc/meminfo").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
     var sb = new StringBuilder();
-    sb.AppendLine($"- date: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
-    sb.AppendLine($"- machine: {Environment.ProcessorCount} cores ({cpu}), {long.Parse(memory, CultureInfo.InvariantCulture) / 1024 / 1024} GiB; PostgreSQL {postgresVersion} on the same machine; wrk on the same machine");
-    sb.AppendLine($"- command: `{commandLine}`");
-    sb.AppendLine($"- cases: {caseCount:N0}; {options.Concurrency} connections unless the row says otherwise; {options.DurationSeconds} s per load");
+    sb.AppendLine(CultureInfo.InvariantCulture, $"- date: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
+    sb.AppendLine(CultureInfo.InvariantCulture, $"- machine: {Environment.ProcessorCount} cores ({cpu}), {long.Parse(memory, CultureInfo.InvariantCulture) / 1024 / 1024} GiB; PostgreSQL {postgresVersion} on the same machine; wrk on the same machine");
+    sb.AppendLine(CultureInfo.InvariantCulture, $"- command: `{commandLine}`");
+    sb.AppendLine(CultureInfo.InvariantCulture, $"- cases: {caseCount:N0}; {options.Concurrency} connections unless the row says otherwise; {options.DurationSeconds} s per load");
     sb.AppendLine();
     sb.AppendLine("| measure | what | req/s | × floor | p50 ms | p95 ms | p99 ms | errors | target | note |");
     sb.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---|---|");
@@ -207,10 +207,10 @@ string Report(List<(Measure Measure, string Target)> rows, Measure floorMeasure,
         var ratio = m.RequestsPerSecond > 0 && m.Name != "batch" && (m.Connections ?? options.Concurrency) == options.Concurrency ? (m.RequestsPerSecond / floorMeasure.RequestsPerSecond).ToString("F2", CultureInfo.InvariantCulture) : "—";
         var rps = m.Name == "batch" ? "—" : m.RequestsPerSecond.ToString("F0", CultureInfo.InvariantCulture);
         var what = m.Connections is { } c && c != options.Concurrency ? $"{m.What} ({c} connection{(c == 1 ? "" : "s")})" : m.What;
-        sb.AppendLine($"| {m.Name} | {what} | {rps} | {ratio} | {m.P50:F1} | {m.P95:F1} | {m.P99:F1} | {m.Errors} | {target} | {m.Note} |");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"| {m.Name} | {what} | {rps} | {ratio} | {m.P50:F1} | {m.P95:F1} | {m.P99:F1} | {m.Errors} | {target} | {m.Note} |");
     }
 
-    sb.AppendLine($"| memory | web process peak RSS (VmHWM) over the run | — | — | — | — | — | — | ≤ 400 MB | {peakMb:F0} MB peak, {currentMb:F0} MB at the end |");
+    sb.AppendLine(CultureInfo.InvariantCulture, $"| memory | web process peak RSS (VmHWM) over the run | — | — | — | — | — | — | ≤ 400 MB | {peakMb:F0} MB peak, {currentMb:F0} MB at the end |");
     return sb.ToString();
 }
 

@@ -117,7 +117,7 @@ public sealed class CrashSafetyTests : IAsyncLifetime
         Assert.Contains(acknowledged.First(), list, StringComparison.Ordinal);
     }
 
-    private async Task<string?> FileAsync(HttpClient client, string ward, string dogName)
+    private static async Task<string?> FileAsync(HttpClient client, string ward, string dogName)
     {
         var start = await PostFormAsync(client, "/procedures/dog-registration/apply", []);
         var applicant = await PostFormAsync(client, start!, new() { ["WardId"] = ward });

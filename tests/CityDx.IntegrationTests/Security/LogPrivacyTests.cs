@@ -41,7 +41,7 @@ public sealed class LogPrivacyTests(LogPrivacyTests.CapturingFactory factory) : 
         var kita = await PortalClient.SignedInAsync(factory, Demo.KitaStaff);
         await kita.PostFormAsync($"/staff/cases/{caseId}", new() { ["Action"] = "Reject", ["Comment"] = "ヒミツノリユウ" });
 
-        var logged = factory.Events.Select(e => e.RenderMessage() + " " + string.Join(" ", e.Properties.Values.Select(v => v.ToString()))).ToList();
+        var logged = factory.Events.Select(e => e.RenderMessage(System.Globalization.CultureInfo.InvariantCulture) + " " + string.Join(" ", e.Properties.Values.Select(v => v.ToString()))).ToList();
         Assert.Contains(logged, l => l.Contains("SubmitApplication.Command", StringComparison.Ordinal));
         foreach (var value in new[] { "ゴンザエモン", "ラブラドールレトリバー", "0662088181", "6208-8181", "ヒミツノリユウ", Demo.Citizen, PortalClient.DemoPassword })
         {
