@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace CityDx.IntegrationTests;
+namespace CityDx.IntegrationTests.Security;
 
 /// <summary>
 /// What a scanner (and a careless link) sends: non-ASCII return addresses, a queue batch with a filter

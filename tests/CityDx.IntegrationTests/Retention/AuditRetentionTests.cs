@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
-namespace CityDx.IntegrationTests;
+namespace CityDx.IntegrationTests.Retention;
 
 /// <summary>
 /// 保存期間 of the audit log and the mail outbox (issue #16, items 4 and 5) on PostgreSQL, with a

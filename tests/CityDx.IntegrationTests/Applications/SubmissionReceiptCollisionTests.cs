@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CityDx.IntegrationTests;
+namespace CityDx.IntegrationTests.Applications;
 
 /// <summary>
 /// 受付番号 are random, so two cases can draw the same one (ADR 0006): the database refuses the

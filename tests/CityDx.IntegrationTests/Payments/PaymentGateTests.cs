@@ -3,7 +3,7 @@ using AngleSharp.Dom;
 using CityDx.Domain.Cases;
 using CityDx.IntegrationTests.Infrastructure;
 
-namespace CityDx.IntegrationTests;
+namespace CityDx.IntegrationTests.Payments;
 
 /// <summary>
 /// Issue #16 item 8: an application whose fee is due at filing is not reviewed before it is paid (a

@@ -11,7 +11,7 @@ using CityDx.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CityDx.IntegrationTests;
+namespace CityDx.IntegrationTests.Payments;
 
 /// <summary>
 /// Issue #16 item 6: a payment slip becomes paid — by staff recording it on the case page, by a

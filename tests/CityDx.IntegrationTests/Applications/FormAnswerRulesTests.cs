@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CityDx.IntegrationTests;
+namespace CityDx.IntegrationTests.Applications;
 
 /// <summary>
 /// Impossible dates and addresses that do not hang together are refused on the server with a message that says

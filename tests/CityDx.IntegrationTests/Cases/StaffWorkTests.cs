@@ -16,7 +16,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CityDx.IntegrationTests;
+namespace CityDx.IntegrationTests.Cases;
 
 /// <summary>
 /// Staff work end to end: the queue followed page by page to its end (pages and the API's cursor)

@@ -6,7 +6,7 @@ using CityDx.Domain.Forms;
 using CityDx.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace CityDx.IntegrationTests;
+namespace CityDx.IntegrationTests.Administration;
 
 /// <summary>
 /// 監査ログ (issue #16, item 4): counter filing and its 受付票 leave entries, and every admin change to

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CityDx.IntegrationTests;
+namespace CityDx.IntegrationTests.Security;
 
 /// <summary>
 /// Many people behind one address (a ward office's egress, a mobile carrier's CGNAT) with the

@@ -7,7 +7,7 @@ using CityDx.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CityDx.IntegrationTests;
+namespace CityDx.IntegrationTests.Cases;
 
 /// <summary>
 /// Issue #16 item 7: every case can finish. A central processing centre case sent for approval is

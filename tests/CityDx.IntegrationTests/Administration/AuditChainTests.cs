@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
-namespace CityDx.IntegrationTests;
+namespace CityDx.IntegrationTests.Administration;
 
 /// <summary>
 /// Tamper evidence on PostgreSQL (issue #16, item 4): the audit log and the case history are hash
