@@ -50,12 +50,28 @@ public static class Policies
 /// <summary>The admin belongs to no unit (<see cref="CityDx.Application.Administration.AdminScope.IsCityAdminAsync"/>).</summary>
 public sealed class CityAdminRequirement : IAuthorizationRequirement;
 
+/// <remarks>
+/// Scoped: asked for every menu link and page of a request, it reads the memberships once, and only
+/// for someone who holds the admin role at all (nobody else can be a city admin).
+/// </remarks>
 public sealed class CityAdminHandler(CityDx.Infrastructure.Persistence.CityDxDbContext db) : AuthorizationHandler<CityAdminRequirement>
 {
+    private readonly Dictionary<string, bool> answers = new(StringComparer.Ordinal);
+
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, CityAdminRequirement requirement)
     {
         var userId = context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
-        if (userId is not null && await CityDx.Application.Administration.AdminScope.IsCityAdminAsync(db, userId, CancellationToken.None))
+        if (userId is null || !context.User.IsInRole(Roles.Admin))
+        {
+            return;
+        }
+
+        if (!answers.TryGetValue(userId, out var cityAdmin))
+        {
+            answers[userId] = cityAdmin = await CityDx.Application.Administration.AdminScope.IsCityAdminAsync(db, userId, CancellationToken.None);
+        }
+
+        if (cityAdmin)
         {
             context.Succeed(requirement);
         }

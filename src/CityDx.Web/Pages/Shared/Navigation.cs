@@ -37,13 +37,29 @@ public sealed class Navigation(EndpointDataSource endpoints, IAuthorizationPolic
         foreach (var link in Links)
         {
             var policy = await PagePolicies.GetOrAdd(link.Page, PolicyOfAsync);
-            if (policy is null || (await authorization.AuthorizeAsync(user, policy)).Succeeded)
+            if (policy is null || await MayOpenAsync(user, policy))
             {
                 visible.Add(link);
             }
         }
 
         return visible;
+    }
+
+    /// <summary>
+    /// Whether the person may open a page; a rule that cannot be checked now (the database is away,
+    /// and this is the outage page itself) leaves the link out rather than failing the page.
+    /// </summary>
+    private async Task<bool> MayOpenAsync(ClaimsPrincipal user, AuthorizationPolicy policy)
+    {
+        try
+        {
+            return (await authorization.AuthorizeAsync(user, policy)).Succeeded;
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or Microsoft.EntityFrameworkCore.Storage.RetryLimitExceededException)
+        {
+            return false;
+        }
     }
 
     private async Task<AuthorizationPolicy?> PolicyOfAsync(string page)
