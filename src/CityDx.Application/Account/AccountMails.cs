@@ -59,8 +59,6 @@ public sealed class AccountMails(OutboxWriter outbox, IStringLocalizer<SharedRes
 
         outbox.Enqueue(to, user.PreferredCulture, kind, caseId: null, _ => (
             l[keyPrefix + ".Subject"].Value,
-            l[keyPrefix + ".Body"].Value
-                .Replace("{name}", user.DisplayName, StringComparison.Ordinal)
-                .Replace("{url}", url, StringComparison.Ordinal)));
+            l[keyPrefix + ".Body"].Fill(("name", user.DisplayName), ("url", url))));
     }
 }

@@ -186,8 +186,7 @@ public static class EditWorkflow
             {
                 var unit = await db.OrganisationUnits.AsNoTracking().SingleAsync(u => u.Id == stranded.Unit, cancellationToken);
                 var english = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
-                throw new[] { (property, string.Format(System.Globalization.CultureInfo.CurrentCulture, l["Workflow.NoRoleHolder"].Value,
-                    unit.Name(english), l["Workflow.Role." + stranded.Role].Value, StateName(changed, stranded.State, english))) }.ToValidationException();
+                throw new[] { (property, l["Workflow.NoRoleHolder"].Fill(("unit", unit.Name(english)), ("role", l["Workflow.Role." + stranded.Role].Value), ("state", StateName(changed, stranded.State, english)))) }.ToValidationException();
             }
 
             return true;

@@ -39,16 +39,14 @@ public static class UploadedFiles
                 var max = field.MaxFileSizeBytes ?? DefaultMaxBytes;
                 if (file.Length > max)
                 {
-                    errors.Add((property, l["Form.FileTooLarge"].Value.Replace("{label}", field.Label(english), StringComparison.Ordinal)
-                        .Replace("{max}", (max / (1024 * 1024)).ToString(System.Globalization.CultureInfo.CurrentCulture), StringComparison.Ordinal)));
+                    errors.Add((property, l["Form.FileTooLarge"].Fill(("label", field.Label(english)), ("max", (max / (1024 * 1024)).ToString(System.Globalization.CultureInfo.CurrentCulture)))));
                     continue;
                 }
 
                 var kind = await DetectAsync(file.OpenRead, cancellationToken);
                 if (kind is null || !field.AllowedFileTypeList.Contains(kind.Type, StringComparer.OrdinalIgnoreCase))
                 {
-                    errors.Add((property, l["Form.FileType"].Value.Replace("{label}", field.Label(english), StringComparison.Ordinal)
-                        .Replace("{types}", string.Join(", ", field.AllowedFileTypeList.Select(t => t.ToUpperInvariant())), StringComparison.Ordinal)));
+                    errors.Add((property, l["Form.FileType"].Fill(("label", field.Label(english)), ("types", string.Join(", ", field.AllowedFileTypeList.Select(t => t.ToUpperInvariant()))))));
                     continue;
                 }
 
@@ -57,7 +55,7 @@ public static class UploadedFiles
                 var verdict = await ScanAsync(scanner, file, cancellationToken);
                 if (verdict is not { Clean: true })
                 {
-                    errors.Add((property, l[verdict is null ? "Form.FileScanUnavailable" : "Form.FileInfected"].Value.Replace("{label}", field.Label(english), StringComparison.Ordinal)));
+                    errors.Add((property, l[verdict is null ? "Form.FileScanUnavailable" : "Form.FileInfected"].Fill(("label", field.Label(english)))));
                     continue;
                 }
 

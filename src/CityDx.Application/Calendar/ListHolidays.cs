@@ -23,7 +23,7 @@ public static class ListHolidays
     {
         public Validator(IStringLocalizer<SharedResource> l) =>
             RuleFor(q => q.Year).InclusiveBetween(JapaneseHolidays.MinYear, JapaneseHolidays.MaxYear)
-                .WithMessage(_ => string.Format(System.Globalization.CultureInfo.CurrentCulture, l["Calendar.YearOutOfRange"], JapaneseHolidays.MinYear, JapaneseHolidays.MaxYear));
+                .WithMessage(_ => l["Calendar.YearOutOfRange"].Fill(("min", JapaneseHolidays.MinYear), ("max", JapaneseHolidays.MaxYear)));
     }
 
     public sealed class Handler(BusinessCalendar calendar) : IQueryHandler<Query, IReadOnlyList<Item>>

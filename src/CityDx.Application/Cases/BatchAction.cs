@@ -57,12 +57,12 @@ public static class BatchAction
             RuleFor(c => c.AssigneeUserId).NotEmpty().When(c => c.Action == Assign).WithMessage(_ => l["Assign.NotColleague"]);
             RuleFor(c => c.Comment).NotEmpty().When(c => c.Action == RequestDocuments).WithMessage(_ => l["Correction.ReasonRequired"]);
             RuleFor(c => c.Comment).MaximumLength(MaxCommentLength)
-                .WithMessage(_ => l["Validation.CommentTooLong"].Value.Replace("{max}", MaxCommentLength.ToString(CultureInfo.CurrentCulture), StringComparison.Ordinal));
+                .WithMessage(_ => l["Validation.CommentTooLong"].Fill(("max", MaxCommentLength.ToString(CultureInfo.CurrentCulture))));
         }
     }
 
     private static string Limit(IStringLocalizer<SharedResource> l, QueueOptions options) =>
-        l["Batch.TooMany"].Value.Replace("{max}", options.BatchLimit.ToString("N0", CultureInfo.CurrentCulture), StringComparison.Ordinal);
+        l["Batch.TooMany"].Fill(("max", options.BatchLimit.ToString("N0", CultureInfo.CurrentCulture)));
 
     public sealed class Handler(
         CityDxDbContext db, ICurrentUser user, TimeProvider clock, BusinessCalendar calendar, QueueOptions options,

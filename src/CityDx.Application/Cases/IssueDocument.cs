@@ -44,7 +44,7 @@ public static class IssueDocument
             RuleFor(c => c.File).NotNull().WithMessage(_ => l["Document.FileRequired"]);
             RuleFor(c => c.File!.Length).GreaterThan(0).WithMessage(_ => l["Document.FileRequired"])
                 .LessThanOrEqualTo(options.MaxBytes)
-                .WithMessage(_ => l["Document.TooLarge"].Value.Replace("{max}", (options.MaxBytes / (1024 * 1024)).ToString(System.Globalization.CultureInfo.CurrentCulture), StringComparison.Ordinal))
+                .WithMessage(_ => l["Document.TooLarge"].Fill(("max", (options.MaxBytes / (1024 * 1024)).ToString(System.Globalization.CultureInfo.CurrentCulture))))
                 .When(c => c.File is not null).OverridePropertyName(nameof(Command.File));
         }
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CityDx.Application.Common;
 using CityDx.Application.Resources;
 using CityDx.Domain;
 using CityDx.Domain.Cases;
@@ -53,7 +54,7 @@ public static partial class ListQueue
             RuleFor(f => f.Due).IsInEnum().WithMessage(_ => l["Queue.BadFilter"]);
             RuleFor(f => f.Channel).IsInEnum().WithMessage(_ => l["Queue.BadFilter"]);
             RuleFor(f => f.DueWithinDays).InclusiveBetween(0, MaxDueWithinDays)
-                .WithMessage(_ => l["Queue.DueWithinRange"].Value.Replace("{max}", MaxDueWithinDays.ToString(CultureInfo.CurrentCulture), StringComparison.Ordinal));
+                .WithMessage(_ => l["Queue.DueWithinRange"].Fill(("max", MaxDueWithinDays.ToString(CultureInfo.CurrentCulture))));
             RuleFor(f => f.FiledTo).GreaterThanOrEqualTo(f => f.FiledFrom).When(f => f.FiledFrom is not null && f.FiledTo is not null)
                 .WithMessage(_ => l["Queue.DateRange"]);
             RuleFor(f => f.ReceiptNumber).MaximumLength(40).WithMessage(_ => l["Queue.BadFilter"]);

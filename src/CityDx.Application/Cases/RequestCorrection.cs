@@ -33,7 +33,7 @@ public static class RequestCorrection
                 .Must(k => k.Count <= FormDefinition.MaxFields).WithMessage(_ => l["Correction.FieldsRequired"]);
             RuleFor(c => c.Reason).NotEmpty().WithMessage(_ => l["Correction.ReasonRequired"])
                 .MaximumLength(MaxReasonLength)
-                .WithMessage(_ => l["Validation.CommentTooLong"].Value.Replace("{max}", MaxReasonLength.ToString(CultureInfo.CurrentCulture), StringComparison.Ordinal));
+                .WithMessage(_ => l["Validation.CommentTooLong"].Fill(("max", MaxReasonLength.ToString(CultureInfo.CurrentCulture))));
         }
     }
 

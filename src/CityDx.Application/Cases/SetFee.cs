@@ -27,7 +27,7 @@ public static class SetFee
         public Validator(IStringLocalizer<SharedResource> l)
         {
             RuleFor(c => c.Yen).NotNull().WithMessage(_ => l["Fee.AmountRequired"])
-                .InclusiveBetween(1, MaxYen).WithMessage(_ => l["Fee.AmountRange"].Value.Replace("{max}", MaxYen.ToString("N0", CultureInfo.CurrentCulture), StringComparison.Ordinal));
+                .InclusiveBetween(1, MaxYen).WithMessage(_ => l["Fee.AmountRange"].Fill(("max", MaxYen.ToString("N0", CultureInfo.CurrentCulture))));
         }
     }
 

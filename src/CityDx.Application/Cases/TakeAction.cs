@@ -39,7 +39,7 @@ public static class TakeAction
             RuleFor(c => c.Action).Must(a => CaseWorkflow.IsValidCode(a) && !CaseAction.NeedsOwnForm(a!))
                 .WithMessage(_ => l["Validation.UnknownAction"]);
             RuleFor(c => c.Comment).MaximumLength(MaxCommentLength)
-                .WithMessage(_ => l["Validation.CommentTooLong"].Value.Replace("{max}", MaxCommentLength.ToString(CultureInfo.CurrentCulture), StringComparison.Ordinal));
+                .WithMessage(_ => l["Validation.CommentTooLong"].Fill(("max", MaxCommentLength.ToString(CultureInfo.CurrentCulture))));
         }
     }
 

@@ -27,7 +27,7 @@ public static class WriteCaseMessage
                 .WithMessage(_ => l["Message.KindRequired"]);
             RuleFor(c => c.Body).NotEmpty().WithMessage(_ => l["Message.BodyRequired"])
                 .MaximumLength(CaseMessage.MaxBodyLength)
-                .WithMessage(_ => l["Message.BodyTooLong"].Value.Replace("{max}", CaseMessage.MaxBodyLength.ToString(CultureInfo.CurrentCulture), StringComparison.Ordinal));
+                .WithMessage(_ => l["Message.BodyTooLong"].Fill(("max", CaseMessage.MaxBodyLength.ToString(CultureInfo.CurrentCulture))));
         }
     }
 

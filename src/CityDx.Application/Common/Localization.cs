@@ -19,17 +19,27 @@ public static class LocalizationExtensions
         {
             // Say exactly what is impossible about the date (平成31年5月1日, 2月30日 …).
             var why = english ? CityDx.Domain.Japanese.ErrorMessages.En(dateError) : CityDx.Domain.Japanese.ErrorMessages.Ja(dateError);
-            return l["Form.NotADate.Because"].Value.Replace("{label}", field.Label(english), StringComparison.Ordinal).Replace("{reason}", why, StringComparison.Ordinal);
+            return l["Form.NotADate.Because"].Fill(("label", field.Label(english)), ("reason", why));
         }
 
         var code = error.Code == "Form.Required" && field.Type == FieldType.FileUpload ? "Form.Required.File" : error.Code;
-        var text = l[code].Value.Replace("{label}", field.Label(english), StringComparison.Ordinal);
-        if (error.Args is not null)
+        var text = l[code].Fill(("label", field.Label(english)));
+        return error.Args is null ? text : text.Fill([.. error.Args.Select(a => (a.Key, (object?)a.Value))]);
+    }
+
+    /// <summary>
+    /// The one way a message's placeholders are filled (ADR 0007): each <c>{name}</c> in the text is
+    /// replaced by its value, formatted in the request's culture. The ja and en texts name the same
+    /// placeholders (a unit test checks it), so the code never depends on their order.
+    /// </summary>
+    public static string Fill(this LocalizedString text, params ReadOnlySpan<(string Name, object? Value)> values) => text.Value.Fill(values);
+
+    /// <inheritdoc cref="Fill(LocalizedString, ReadOnlySpan{ValueTuple{string, object}})"/>
+    public static string Fill(this string text, params ReadOnlySpan<(string Name, object? Value)> values)
+    {
+        foreach (var (name, value) in values)
         {
-            foreach (var (name, value) in error.Args)
-            {
-                text = text.Replace("{" + name + "}", Convert.ToString(value, System.Globalization.CultureInfo.CurrentCulture), StringComparison.Ordinal);
-            }
+            text = text.Replace("{" + name + "}", Convert.ToString(value, System.Globalization.CultureInfo.CurrentCulture), StringComparison.Ordinal);
         }
 
         return text;

@@ -114,5 +114,5 @@ public sealed class Notifications(CityDxDbContext db, IStringLocalizer<SharedRes
     }
 
     private string Text(string key, params (string Name, string Value)[] values) =>
-        values.Aggregate(l[key].Value, (text, v) => text.Replace("{" + v.Name + "}", v.Value, StringComparison.Ordinal));
+        l[key].Fill([.. values.Select(v => (v.Name, (object?)v.Value))]);
 }

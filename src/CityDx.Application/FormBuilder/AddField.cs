@@ -46,7 +46,7 @@ public static class AddField
             var definition = draft.Definition;
             if (definition.UsesKey(command.Key) || definition.Fields.Any(f => f.SubFieldList.Any(s => s.Key == command.Key)))
             {
-                throw new[] { (nameof(Command.Key), l["Builder.KeyTaken"].Value.Replace("{key}", command.Key, StringComparison.Ordinal)) }.ToValidationException();
+                throw new[] { (nameof(Command.Key), l["Builder.KeyTaken"].Fill(("key", command.Key))) }.ToValidationException();
             }
 
             var field = new FormField(command.Key, command.Type, command.LabelJa?.Trim() ?? "", command.LabelEn?.Trim() ?? "", Required: command.Type != FieldType.Information);

@@ -39,7 +39,7 @@ public static class AddStep
             var definition = draft.Definition;
             if (definition.UsesKey(command.Key))
             {
-                throw new[] { (nameof(Command.Key), l["Builder.KeyTaken"].Value.Replace("{key}", command.Key, StringComparison.Ordinal)) }.ToValidationException();
+                throw new[] { (nameof(Command.Key), l["Builder.KeyTaken"].Fill(("key", command.Key))) }.ToValidationException();
             }
 
             draft.UpdateDefinition(new FormDefinition([.. definition.Steps, new FormStep(command.Key, command.TitleJa.Trim(), command.TitleEn.Trim(), [])]));

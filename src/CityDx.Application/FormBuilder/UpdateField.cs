@@ -158,7 +158,7 @@ public static class UpdateField
             {
                 if (used && !IsWholeNumber(value))
                 {
-                    errors.Add((property, l["Builder.WholeNumber"].Value.Replace("{name}", l[label].Value, StringComparison.Ordinal)));
+                    errors.Add((property, l["Builder.WholeNumber"].Fill(("name", l[label].Value))));
                 }
             }
 
@@ -169,7 +169,7 @@ public static class UpdateField
             {
                 if (Uses.Range(t) && !IsNumber(value))
                 {
-                    errors.Add((property, l["Builder.Number"].Value.Replace("{name}", l[label].Value, StringComparison.Ordinal)));
+                    errors.Add((property, l["Builder.Number"].Fill(("name", l[label].Value))));
                 }
             }
 
@@ -213,7 +213,7 @@ public static class UpdateField
                     return bound;
                 }
 
-                errors.Add((property, l["Builder.DateBound"].Value.Replace("{name}", l[label].Value, StringComparison.Ordinal)));
+                errors.Add((property, l["Builder.DateBound"].Fill(("name", l[label].Value))));
                 return null;
             }
 
@@ -291,7 +291,7 @@ public static class UpdateField
                 var parts = line.Split('|', 3, StringSplitOptions.TrimEntries);
                 if (parts.Length < 3 || parts.Any(p => p.Length == 0))
                 {
-                    errors.Add((nameof(Command.Options), l["Builder.OptionLine"].Value.Replace("{line}", (i + 1).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)));
+                    errors.Add((nameof(Command.Options), l["Builder.OptionLine"].Fill(("line", (i + 1).ToString(CultureInfo.InvariantCulture)))));
                     continue;
                 }
 
@@ -318,14 +318,14 @@ public static class UpdateField
                 var number = (i + 1).ToString(CultureInfo.InvariantCulture);
                 if (parts.Length is < 4 or > 5 || type is null || (parts.Length == 5 && parts[4] != "optional") || parts[2].Length == 0 || parts[3].Length == 0)
                 {
-                    errors.Add((nameof(Command.SubFields), l["Builder.SubFieldLine"].Value.Replace("{line}", number, StringComparison.Ordinal)));
+                    errors.Add((nameof(Command.SubFields), l["Builder.SubFieldLine"].Fill(("line", number))));
                     continue;
                 }
 
                 var key = parts[0];
                 if (!FormChecks.IsValidKey(key) || key == groupKey || subFields.Any(s => s.Key == key) || definition.UsesKey(key))
                 {
-                    errors.Add((nameof(Command.SubFields), l["Builder.SubFieldKey"].Value.Replace("{line}", number, StringComparison.Ordinal).Replace("{key}", key, StringComparison.Ordinal)));
+                    errors.Add((nameof(Command.SubFields), l["Builder.SubFieldKey"].Fill(("line", number), ("key", key))));
                     continue;
                 }
 

@@ -94,14 +94,14 @@ public static class ImportPayments
             var headers = csv.Headers.Select(h => h.Trim().ToLowerInvariant()).ToList();
             if (Columns.Any(c => !headers.Contains(c)))
             {
-                throw Refused(l["PaymentImport.BadHeader"].Value.Replace("{columns}", string.Join(",", Columns), StringComparison.Ordinal));
+                throw Refused(l["PaymentImport.BadHeader"].Fill(("columns", string.Join(",", Columns))));
             }
 
             while (await csv.ReadAsync(cancellationToken))
             {
                 if (rows.Count >= maxRows)
                 {
-                    throw Refused(l["PaymentImport.TooManyRows"].Value.Replace("{max}", maxRows.ToString("N0", CultureInfo.CurrentCulture), StringComparison.Ordinal));
+                    throw Refused(l["PaymentImport.TooManyRows"].Fill(("max", maxRows.ToString("N0", CultureInfo.CurrentCulture))));
                 }
 
                 rows.Add(Row((int)csv.LineNumber, csv.GetString("payment_number"), csv.GetString("amount"), csv.GetString("paid_on"), csv.GetString("channel"), csv.GetString("reference")));

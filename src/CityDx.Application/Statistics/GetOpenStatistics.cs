@@ -1,4 +1,5 @@
 using System.Globalization;
+using CityDx.Application.Common;
 using CityDx.Application.Resources;
 using CityDx.Domain;
 using CityDx.Domain.Cases;
@@ -64,7 +65,7 @@ public static class GetOpenStatistics
             RuleFor(q => q.From).Must(m => m is null || TryParseMonth(m, out _)).WithMessage(_ => l["OpenData.BadMonth"]);
             RuleFor(q => q.To).Must(m => m is null || TryParseMonth(m, out _)).WithMessage(_ => l["OpenData.BadMonth"]);
             RuleFor(q => q.From).Must((q, from) => !TryParseMonth(from, out var f) || !TryParseMonth(q.To, out var t) || (f <= t && f.AddMonths(options.MaxMonths) > t))
-                .WithMessage(_ => l["OpenData.BadRange"].Value.Replace("{max}", options.MaxMonths.ToString(CultureInfo.CurrentCulture), StringComparison.Ordinal));
+                .WithMessage(_ => l["OpenData.BadRange"].Fill(("max", options.MaxMonths.ToString(CultureInfo.CurrentCulture))));
         }
     }
 

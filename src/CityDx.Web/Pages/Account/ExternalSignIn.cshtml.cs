@@ -60,7 +60,7 @@ public sealed class ExternalSignInModel(IMediator mediator, IStringLocalizer<Sha
                 Message = l["SignIn.EmailNotConfirmed"];
                 break;
             case ExternalSignIn.Outcome.EmailTaken:
-                Message = l["ExternalSignIn.EmailTaken"].Value.Replace("{provider}", Provider, StringComparison.Ordinal);
+                Message = l["ExternalSignIn.EmailTaken"].Fill(("provider", Provider));
                 break;
             default:
                 Message = l["ExternalSignIn.Failed"];

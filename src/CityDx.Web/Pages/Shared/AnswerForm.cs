@@ -93,6 +93,6 @@ public static class AnswerForm
         answers[AddressPart.Key(field.Key, AddressPart.Town)] = result.Addresses.Count == 1 ? first.Town : "";
         status[field.Key] = result.Addresses.Count == 1
             ? l["Address.Found"]
-            : l["Address.FoundSeveral"].Value.Replace("{towns}", string.Join("、", result.Addresses.Select(a => a.Town)), StringComparison.Ordinal);
+            : l["Address.FoundSeveral"].Fill(("towns", string.Join("、", result.Addresses.Select(a => a.Town))));
     }
 }

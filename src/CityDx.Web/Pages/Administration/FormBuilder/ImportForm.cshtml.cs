@@ -38,7 +38,7 @@ public sealed class ImportFormModel(IMediator mediator, IStringLocalizer<SharedR
             return NotFound();
         }
 
-        Notice = l["Builder.Imported"].Value.Replace("{n}", number.Value.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Notice = l["Builder.Imported"].Fill(("n", number.Value.ToString(CultureInfo.InvariantCulture)));
         return Redirect($"/admin/procedures/{Code}/form");
     }
 

@@ -56,7 +56,7 @@ public sealed class OpenFormEditorModel(IMediator mediator, IStringLocalizer<Sha
             return NotFound();
         }
 
-        Notice = l["Builder.DraftStarted"].Value.Replace("{n}", number.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Notice = l["Builder.DraftStarted"].Fill(("n", number.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return Redirect(EditorUrl);
     }
 
@@ -80,7 +80,7 @@ public sealed class OpenFormEditorModel(IMediator mediator, IStringLocalizer<Sha
 
     public Task<IActionResult> OnPostRetireAsync(int number, CancellationToken ct) =>
         RunAsync(() => mediator.Send(new RetireVersion.Command(Code, number), ct), null,
-            l["Builder.RetiredNotice"].Value.Replace("{n}", number.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+            l["Builder.RetiredNotice"].Fill(("n", number.ToString(System.Globalization.CultureInfo.InvariantCulture))));
 
     public async Task<IActionResult> OnPostPublishAsync(CancellationToken ct)
     {
@@ -90,7 +90,7 @@ public sealed class OpenFormEditorModel(IMediator mediator, IStringLocalizer<Sha
             return NotFound();
         }
 
-        Notice = l["Builder.Published"].Value.Replace("{n}", number.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Notice = l["Builder.Published"].Fill(("n", number.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return Redirect(EditorUrl);
     }
 
