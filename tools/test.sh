@@ -87,9 +87,16 @@ fi
 export CITYDX_CHROMIUM="${CITYDX_CHROMIUM:-$(command -v chromium)}"
 echo "Chromium under test: $("$CITYDX_CHROMIUM" --version 2>/dev/null || echo "$CITYDX_CHROMIUM")"
 
+# --- The code's own shape ---------------------------------------------------------------------
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+log "dotnet format --verify-no-changes"
+if ! dotnet format CityDx.sln --verify-no-changes -v q; then
+  echo "The code is not formatted as .editorconfig says: run 'dotnet format CityDx.sln' and commit the result." >&2
+  exit 1
+fi
+
 # --- The tests --------------------------------------------------------------------------------
 log "dotnet test"
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 results=$(mktemp -d /tmp/citydx-results.XXXXXX)
 set +e
 dotnet test CityDx.sln -c Release --logger "trx" --results-directory "$results" --blame-hang-timeout 5m "$@" 2>&1 | tee "$results/console.log"

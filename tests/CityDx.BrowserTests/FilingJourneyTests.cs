@@ -93,6 +93,12 @@ public sealed partial class FilingJourneyTests(BrowserFixture browser) : IClassF
         await page.GetByRole(AriaRole.Link, new() { Name = receipt }).ClickAsync();
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("受付待ち");
         await page.AssertAccessibleAsync();
+
+        // The fee is due at filing, so review waits for it: the slip paid at a convenience store is recorded first.
+        await page.GetByLabel("支払日", new() { Exact = true }).FillAsync(DateTime.UtcNow.AddHours(9).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("支払方法", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "コンビニ" });
+        await page.GetByLabel("受付番号・控えの番号").FillAsync("CVS-20261203-0001");
+        await page.GetByRole(AriaRole.Button, new() { Name = "支払いを記録する" }).ClickAsync();
         await page.GetByLabel("承認する").CheckAsync();
         await page.GetByRole(AriaRole.Textbox, new() { Name = "コメント" }).FillAsync("鑑札を郵送します。");
         await page.GetByRole(AriaRole.Button, new() { Name = "処理を確定する" }).ClickAsync();

@@ -38,4 +38,16 @@ public static class Journeys
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "申請を受け付けました" })).ToBeVisibleAsync();
         return (await page.Locator("#receipt-number").TextContentAsync())!.Trim();
     }
+
+    /// <summary>Pays the fee of the application just filed with the simulated card, from its confirmation page (review waits for a fee due at filing).</summary>
+    public static async Task PayByCardAsync(this IPage page)
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = "手数料を支払う" }).ClickAsync();
+        await page.Locator("#method-card").CheckAsync();
+        await page.Locator("#CardNumber").FillAsync("4242 4242 4242 4242");
+        await page.Locator("#CardExpiry").FillAsync("12/40");
+        await page.Locator("#CardCvc").FillAsync("123");
+        await page.GetByRole(AriaRole.Button, new() { Name = "支払う", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("#fee")).ToBeVisibleAsync();
+    }
 }

@@ -26,6 +26,7 @@ public sealed class StaffJourneyTests(BrowserFixture browser) : IClassFixture<Br
 
         await page.SignInAsync("citizen@example.jp");
         var receipt = await page.FileDogRegistrationAsync("ジロー");
+        await page.PayByCardAsync();
         await page.SignOutAsync();
 
         // Staff find it by its receipt number, claim it and ask for the dog's name to be corrected.

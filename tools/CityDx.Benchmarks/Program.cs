@@ -96,7 +96,12 @@ var filingBody = JsonSerializer.Serialize(new
     isProxy = false,
     answers = new Dictionary<string, string>
     {
-        ["dog_name"] = "ポチ", ["breed"] = "柴犬", ["sex"] = "male", ["birth_date"] = "2026-04-01", ["rabies_vaccinated"] = "yes", ["phone"] = "06-6208-8181",
+        ["dog_name"] = "ポチ",
+        ["breed"] = "柴犬",
+        ["sex"] = "male",
+        ["birth_date"] = "2026-04-01",
+        ["rabies_vaccinated"] = "yes",
+        ["phone"] = "06-6208-8181",
     },
 });
 var check = await citizen.Http.PostAsync("/api/v1/applications", new StringContent(filingBody, Encoding.UTF8, "application/json"));

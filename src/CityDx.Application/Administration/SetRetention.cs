@@ -1,11 +1,11 @@
 using CityDx.Application.Cases;
 using CityDx.Application.Common;
 using CityDx.Application.Resources;
+using CityDx.Infrastructure.Persistence;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using CityDx.Infrastructure.Persistence;
 
 namespace CityDx.Application.Administration;
 

@@ -1,6 +1,6 @@
 using CityDx.Application.Common;
-using CityDx.Application.Procedures;
 using CityDx.Application.PostalCodes;
+using CityDx.Application.Procedures;
 using CityDx.Application.Resources;
 using CityDx.Domain.Attachments;
 using CityDx.Domain.Cases;

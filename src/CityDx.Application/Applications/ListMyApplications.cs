@@ -1,5 +1,5 @@
-using CityDx.Application.Common;
 using CityDx.Application.Cases;
+using CityDx.Application.Common;
 using CityDx.Domain.Cases;
 using CityDx.Infrastructure.Persistence;
 using Mediator;

@@ -33,11 +33,7 @@ public static partial class ListQueue
     public sealed record Item(
         Guid Id, string ReceiptNumber, string ProcedureNameJa, string ProcedureNameEn, string UnitNameJa, string UnitNameEn,
         StateLabel Status, Channel Channel, DateTimeOffset SubmittedAt, DateOnly? DueDate, Due DueState, string? ApplicantName,
-        string? AssigneeName, bool AssignedToMe, int Version)
-    {
-        /// <summary>The fee's state.</summary>
-        public PaymentState Payment { get; init; }
-    }
+        string? AssigneeName, bool AssignedToMe, int Version, PaymentState Payment);
 
     public sealed record Unit(Guid Id, string NameJa, string NameEn);
 
@@ -93,8 +89,18 @@ public static partial class ListQueue
             var rows = pages is null ? [] : await InQueueOrder(pages, query.Sort, null, pageSize + 1, nullsSortLast)
                 .Select(c => new
                 {
-                    c.Id, c.ReceiptNumber, c.ProcedureId, c.OrganisationUnitId, c.Status, c.Channel, c.SubmittedAt, c.DueDate,
-                    c.ApplicantName, c.AssigneeUserId, c.Version, c.PaymentState,
+                    c.Id,
+                    c.ReceiptNumber,
+                    c.ProcedureId,
+                    c.OrganisationUnitId,
+                    c.Status,
+                    c.Channel,
+                    c.SubmittedAt,
+                    c.DueDate,
+                    c.ApplicantName,
+                    c.AssigneeUserId,
+                    c.Version,
+                    c.PaymentState,
                     AssigneeName = db.Users.Where(u => u.Id == c.AssigneeUserId).Select(u => u.DisplayName).FirstOrDefault(),
                 })
                 .ToListAsync(cancellationToken);
@@ -124,7 +130,7 @@ public static partial class ListQueue
                 return new Item(r.Id, r.ReceiptNumber, procedureNames[r.ProcedureId].NameJa, procedureNames[r.ProcedureId].NameEn, unitJa, unitEn,
                     workflow.Label(r.Status), r.Channel, r.SubmittedAt, r.DueDate,
                     Sla.DueStateOf(workflow, r.Status, r.DueDate, today, calendar, options.DueSoonBusinessDays),
-                    r.ApplicantName, r.AssigneeName, r.AssigneeUserId == userId, r.Version) { Payment = r.PaymentState };
+                    r.ApplicantName, r.AssigneeName, r.AssigneeUserId == userId, r.Version, r.PaymentState);
             }).ToList();
 
             // Counts of open cases per state for the chosen unit and procedure (index-backed, open cases only).

@@ -1,7 +1,7 @@
 using CityDx.Application.Applications;
 using CityDx.Application.Common;
-using CityDx.Application.Procedures;
 using CityDx.Application.PostalCodes;
+using CityDx.Application.Procedures;
 using CityDx.Application.Resources;
 using CityDx.Domain;
 using CityDx.Domain.Attachments;
@@ -234,47 +234,47 @@ public static class FileAtCounter
             switch (command.Visitor)
             {
                 case VisitorAccount:
-                {
-                    var email = command.AccountEmail?.Trim();
-                    if (string.IsNullOrEmpty(email))
                     {
-                        errors.Add(("AccountEmail", l["Counter.AccountEmailRequired"].Value));
-                        return (null, null);
-                    }
+                        var email = command.AccountEmail?.Trim();
+                        if (string.IsNullOrEmpty(email))
+                        {
+                            errors.Add(("AccountEmail", l["Counter.AccountEmailRequired"].Value));
+                            return (null, null);
+                        }
 
-                    var normalized = email.ToUpperInvariant();
-                    var citizenRole = await db.Roles.Where(r => r.Name == Roles.Citizen).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
-                    var account = await db.Users.AsNoTracking()
-                        .Where(u => u.NormalizedEmail == normalized && db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == citizenRole))
-                        .Select(u => u.Id).FirstOrDefaultAsync(cancellationToken);
-                    if (account is null)
-                    {
-                        errors.Add(("AccountEmail", l["Counter.AccountNotFound"].Value));
-                    }
+                        var normalized = email.ToUpperInvariant();
+                        var citizenRole = await db.Roles.Where(r => r.Name == Roles.Citizen).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+                        var account = await db.Users.AsNoTracking()
+                            .Where(u => u.NormalizedEmail == normalized && db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == citizenRole))
+                            .Select(u => u.Id).FirstOrDefaultAsync(cancellationToken);
+                        if (account is null)
+                        {
+                            errors.Add(("AccountEmail", l["Counter.AccountNotFound"].Value));
+                        }
 
-                    return (account, null);
-                }
+                        return (account, null);
+                    }
 
                 case VisitorNoAccount:
-                {
-                    var validation = VisitorForm.Validate(answers, await db.AnswerContextAsync(clock, answers, cancellationToken));
-                    errors.AddRange(validation.Errors.Select(e =>
-                        (LocalizationExtensions.AnswerProperty(e.FieldKey), l.Describe(e, VisitorForm.FieldOf(e), english))));
-                    if (!validation.IsValid)
                     {
-                        return (null, null);
-                    }
+                        var validation = VisitorForm.Validate(answers, await db.AnswerContextAsync(clock, answers, cancellationToken));
+                        errors.AddRange(validation.Errors.Select(e =>
+                            (LocalizationExtensions.AnswerProperty(e.FieldKey), l.Describe(e, VisitorForm.FieldOf(e), english))));
+                        if (!validation.IsValid)
+                        {
+                            return (null, null);
+                        }
 
-                    var a = validation.Answers;
-                    var key = VisitorAddress.Key;
-                    var address = string.Concat(new[] { AddressPart.Prefecture, AddressPart.City, AddressPart.Town }
-                        .Select(p => a.GetValueOrDefault(AddressPart.Key(key, p)))) is { Length: > 0 } place
-                        ? (place + " " + a.GetValueOrDefault(AddressPart.Key(key, AddressPart.Street))).Trim()
-                        : null;
-                    var visitor = new VisitorDetails(a[VisitorName.Key], a[VisitorKana.Key], a.GetValueOrDefault(VisitorPhone.Key),
-                        a.GetValueOrDefault(AddressPart.Key(key, AddressPart.PostalCode)), address, a.GetValueOrDefault(VisitorEmail.Key));
-                    return (null, visitor);
-                }
+                        var a = validation.Answers;
+                        var key = VisitorAddress.Key;
+                        var address = string.Concat(new[] { AddressPart.Prefecture, AddressPart.City, AddressPart.Town }
+                            .Select(p => a.GetValueOrDefault(AddressPart.Key(key, p)))) is { Length: > 0 } place
+                            ? (place + " " + a.GetValueOrDefault(AddressPart.Key(key, AddressPart.Street))).Trim()
+                            : null;
+                        var visitor = new VisitorDetails(a[VisitorName.Key], a[VisitorKana.Key], a.GetValueOrDefault(VisitorPhone.Key),
+                            a.GetValueOrDefault(AddressPart.Key(key, AddressPart.PostalCode)), address, a.GetValueOrDefault(VisitorEmail.Key));
+                        return (null, visitor);
+                    }
 
                 default:
                     errors.Add(("Visitor", l["Counter.VisitorRequired"].Value));

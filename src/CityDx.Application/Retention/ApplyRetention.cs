@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using CityDx.Application.Common;
 using CityDx.Domain.Auditing;
 using CityDx.Domain.Cases;
-using System.Globalization;
 using CityDx.Infrastructure.Files;
 using CityDx.Infrastructure.Mail;
 using CityDx.Infrastructure.Persistence;

@@ -197,8 +197,12 @@ public sealed class DashboardQueries(CityDxDbContext db, BusinessCalendar calend
             .GroupBy(c => new { c.ProcedureId, c.Status })
             .Select(g => new
             {
-                g.Key.ProcedureId, g.Key.Status, Total = g.Count(),
-                Band0 = g.Count(c => c.SubmittedAt >= b0), Band1 = g.Count(c => c.SubmittedAt >= b1), Band2 = g.Count(c => c.SubmittedAt >= b2),
+                g.Key.ProcedureId,
+                g.Key.Status,
+                Total = g.Count(),
+                Band0 = g.Count(c => c.SubmittedAt >= b0),
+                Band1 = g.Count(c => c.SubmittedAt >= b1),
+                Band2 = g.Count(c => c.SubmittedAt >= b2),
                 Overdue = g.Count(c => c.DueDate < today),
             })
             .ToListAsync(cancellationToken))

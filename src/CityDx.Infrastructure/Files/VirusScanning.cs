@@ -1,5 +1,5 @@
-using System.ComponentModel.DataAnnotations;
 using System.Buffers.Binary;
+using System.ComponentModel.DataAnnotations;
 using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Logging;

@@ -74,9 +74,17 @@ public sealed class AuditCoverageTests(CityDxFactory factory) : IClassFixture<Ci
         var osaka = await ApiClients.QueryAsync(factory, db => db.OrganisationUnits.Where(u => u.Code == "osaka").Select(u => u.Id).SingleAsync());
         var values = new Dictionary<string, string>
         {
-            ["Input.Code"] = "audit-proc", ["Input.NameJa"] = "監査の手続き", ["Input.NameEn"] = "Audit procedure", ["Input.Category"] = "registration",
-            ["Input.LifeEvents"] = "moving", ["Input.FeeYen"] = "0", ["Input.FeeTiming"] = "AtFiling", ["Input.StandardProcessingDays"] = "3",
-            ["Input.Routing"] = "CentralProcessingCentre", ["Input.ChannelList"] = "Online", ["Input.OwningUnitId"] = osaka.ToString(),
+            ["Input.Code"] = "audit-proc",
+            ["Input.NameJa"] = "監査の手続き",
+            ["Input.NameEn"] = "Audit procedure",
+            ["Input.Category"] = "registration",
+            ["Input.LifeEvents"] = "moving",
+            ["Input.FeeYen"] = "0",
+            ["Input.FeeTiming"] = "AtFiling",
+            ["Input.StandardProcessingDays"] = "3",
+            ["Input.Routing"] = "CentralProcessingCentre",
+            ["Input.ChannelList"] = "Online",
+            ["Input.OwningUnitId"] = osaka.ToString(),
         };
         Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/admin/procedures/new", values)).StatusCode);
         values["Input.NameJa"] = "監査の手続き(改)";
@@ -115,7 +123,11 @@ public sealed class AuditCoverageTests(CityDxFactory factory) : IClassFixture<Ci
         await SubmitHandlerAsync(admin, editor, "StartDraft", []);
         await SubmitHandlerAsync(admin, editor, "AddField", new()
         {
-            ["NewField.StepKey"] = "main", ["NewField.Type"] = nameof(FieldType.ShortText), ["NewField.Key"] = "audit_probe", ["NewField.LabelJa"] = "監査の確認", ["NewField.LabelEn"] = "Audit probe",
+            ["NewField.StepKey"] = "main",
+            ["NewField.Type"] = nameof(FieldType.ShortText),
+            ["NewField.Key"] = "audit_probe",
+            ["NewField.LabelJa"] = "監査の確認",
+            ["NewField.LabelEn"] = "Audit probe",
         });
         var forms = await EntriesAsync(AuditActions.FormChange);
         Assert.Equal(["dog-registration StartDraft", "dog-registration AddField"], forms.Select(e => e.Detail));

@@ -1,5 +1,5 @@
-using AngleSharp.Dom;
 using System.Net;
+using AngleSharp.Dom;
 using CityDx.Domain.Cases;
 using CityDx.IntegrationTests.Infrastructure;
 

@@ -1,5 +1,5 @@
-using AngleSharp.Dom;
 using System.Net;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using CityDx.Infrastructure.Persistence;
 using CityDx.IntegrationTests.Infrastructure;

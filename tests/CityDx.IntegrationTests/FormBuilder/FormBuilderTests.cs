@@ -39,7 +39,11 @@ public sealed class FormBuilderTests(CityDxFactory factory) : IClassFixture<City
     private static Task<HttpResponseMessage> AddFieldAsync(PortalClient admin, string code, string step, FieldType type, string key, string ja, string en) =>
         PostHandlerAsync(admin, Editor(code), "AddField", new()
         {
-            ["NewField.StepKey"] = step, ["NewField.Type"] = type.ToString(), ["NewField.Key"] = key, ["NewField.LabelJa"] = ja, ["NewField.LabelEn"] = en,
+            ["NewField.StepKey"] = step,
+            ["NewField.Type"] = type.ToString(),
+            ["NewField.Key"] = key,
+            ["NewField.LabelJa"] = ja,
+            ["NewField.LabelEn"] = en,
         });
 
     /// <summary>Saves the question's edit page with its current values plus <paramref name="changes"/>.</summary>
@@ -93,8 +97,14 @@ public sealed class FormBuilderTests(CityDxFactory factory) : IClassFixture<City
         var osaka = await WithDbAsync(db => db.OrganisationUnits.Where(u => u.Code == "osaka").Select(u => u.Id).SingleAsync());
         await AssertRedirectAsync(await admin.PostFormAsync("/admin/procedures/new", new()
         {
-            ["Input.Code"] = code, ["Input.NameJa"] = "様式テスト", ["Input.NameEn"] = "Form test", ["Input.Category"] = "registration",
-            ["Input.StandardProcessingDays"] = "3", ["Input.Routing"] = "ChosenWard", ["Input.ChannelList"] = "Online", ["Input.OwningUnitId"] = osaka.ToString(),
+            ["Input.Code"] = code,
+            ["Input.NameJa"] = "様式テスト",
+            ["Input.NameEn"] = "Form test",
+            ["Input.Category"] = "registration",
+            ["Input.StandardProcessingDays"] = "3",
+            ["Input.Routing"] = "ChosenWard",
+            ["Input.ChannelList"] = "Online",
+            ["Input.OwningUnitId"] = osaka.ToString(),
         }));
     }
 
@@ -122,7 +132,10 @@ public sealed class FormBuilderTests(CityDxFactory factory) : IClassFixture<City
         await AssertRedirectAsync(await AddFieldAsync(admin, Dog, "extra", FieldType.ShortText, "microchip_number", "マイクロチップの番号", "Microchip number"));
         await AssertRedirectAsync(await UpdateFieldAsync(admin, Dog, "microchip_number", new()
         {
-            ["Input.ConditionFieldKey"] = "has_microchip", ["Input.ConditionOperator"] = "IsYes", ["Input.MaxLength"] = "15", ["Input.Pattern"] = "[0-9]{15}",
+            ["Input.ConditionFieldKey"] = "has_microchip",
+            ["Input.ConditionOperator"] = "IsYes",
+            ["Input.MaxLength"] = "15",
+            ["Input.Pattern"] = "[0-9]{15}",
         }));
         await AssertRedirectAsync(await AddFieldAsync(admin, Dog, "extra", FieldType.FileUpload, "vaccine_certificate", "注射済証明書", "Vaccination certificate"));
         await AssertRedirectAsync(await UpdateFieldAsync(admin, Dog, "vaccine_certificate", new() { ["Input.AllowedFileTypes"] = "pdf", ["Input.MaxFileSizeMb"] = "2", ["Input.MaxFiles"] = "2" }));
@@ -280,7 +293,11 @@ public sealed class FormBuilderTests(CityDxFactory factory) : IClassFixture<City
         await AssertRedirectAsync(await UpdateFieldAsync(admin, code, "kind", new() { ["Input.Options"] = "a|甲|A\nb|乙|B", ["Input.Required"] = "false" }));
         await AssertRedirectAsync(await admin.PostFormAsync($"{Editor(code)}/steps/main", new()
         {
-            ["Input.TitleJa"] = "一", ["Input.TitleEn"] = "One", ["Input.ConditionFieldKey"] = "kind", ["Input.ConditionOperator"] = "OneOf", ["Input.ConditionValues"] = "a\nb",
+            ["Input.TitleJa"] = "一",
+            ["Input.TitleEn"] = "One",
+            ["Input.ConditionFieldKey"] = "kind",
+            ["Input.ConditionOperator"] = "OneOf",
+            ["Input.ConditionValues"] = "a\nb",
         }));
         var draft = (await VersionsAsync(code)).Single().Definition;
         Assert.Equal(new Condition("kind", ConditionOperator.OneOf, ["a", "b"]).Values, draft.Steps.Single(s => s.Key == "main").ShowWhen!.Values);
@@ -299,7 +316,10 @@ public sealed class FormBuilderTests(CityDxFactory factory) : IClassFixture<City
         var before = (await VersionsAsync(code)).Single().DefinitionJson;
         var bad = await PortalClient.ReadAsync(await UpdateFieldAsync(admin, code, "colours", new()
         {
-            ["Input.LabelEn"] = "", ["Input.Min"] = "two", ["Input.Options"] = "red|赤|Red\nblue|青", ["Input.ConditionFieldKey"] = "nothing",
+            ["Input.LabelEn"] = "",
+            ["Input.Min"] = "two",
+            ["Input.Options"] = "red|赤|Red\nblue|青",
+            ["Input.ConditionFieldKey"] = "nothing",
         }));
         var errors = bad.ErrorSummary();
         Assert.Contains("表示名(英語)を入力してください", errors);
@@ -313,7 +333,9 @@ public sealed class FormBuilderTests(CityDxFactory factory) : IClassFixture<City
         await AssertRedirectAsync(await AddFieldAsync(admin, code, "second", FieldType.RepeatingGroup, "members", "世帯員", "Household members"));
         await AssertRedirectAsync(await UpdateFieldAsync(admin, code, "members", new()
         {
-            ["Input.SubFields"] = "member_name|personName|氏名|Name\nmember_birth|date|生年月日|Date of birth|optional", ["Input.MinRows"] = "1", ["Input.MaxRows"] = "6",
+            ["Input.SubFields"] = "member_name|personName|氏名|Name\nmember_birth|date|生年月日|Date of birth|optional",
+            ["Input.MinRows"] = "1",
+            ["Input.MaxRows"] = "6",
         }));
         var group = (await VersionsAsync(code)).Single().Definition.FindField("members")!;
         Assert.Equal(new[] { "member_name", "member_birth" }, group.SubFieldList.Select(f => f.Key));

@@ -176,7 +176,10 @@ public static partial class Filing
     {
         var paid = await client.PostFormAsync($"/my/applications/{caseId}/pay", new()
         {
-            ["Method"] = "card", ["CardNumber"] = "4242 4242 4242 4242", ["CardExpiry"] = "12/40", ["CardCvc"] = "123",
+            ["Method"] = "card",
+            ["CardNumber"] = "4242 4242 4242 4242",
+            ["CardExpiry"] = "12/40",
+            ["CardCvc"] = "123",
         });
         Assert.True(HttpStatusCode.Redirect == paid.StatusCode, $"Paying the fee: {(int)paid.StatusCode}");
     }

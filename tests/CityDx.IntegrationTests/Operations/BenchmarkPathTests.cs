@@ -1,7 +1,7 @@
 using System.Net;
-using AngleSharp.Dom;
 using System.Net.Http.Json;
 using System.Text.Json;
+using AngleSharp.Dom;
 using CityDx.Domain.Cases;
 using CityDx.Infrastructure.Persistence;
 using CityDx.IntegrationTests.Infrastructure;

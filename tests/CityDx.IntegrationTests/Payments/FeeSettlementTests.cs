@@ -1,7 +1,7 @@
 using System.Net;
-using AngleSharp.Dom;
 using System.Net.Http.Headers;
 using System.Text;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using CityDx.Domain.Auditing;
 using CityDx.Domain.Cases;

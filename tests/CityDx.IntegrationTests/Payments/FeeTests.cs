@@ -28,7 +28,10 @@ public sealed class FeeTests(CityDxFactory factory) : IClassFixture<CityDxFactor
         var pay = $"/my/applications/{caseId}/pay";
         var declined = await PortalClient.ReadAsync(await citizen.PostFormAsync(pay, new()
         {
-            ["Method"] = "card", ["CardNumber"] = "4000 0000 0000 0002", ["CardExpiry"] = "12/40", ["CardCvc"] = "123",
+            ["Method"] = "card",
+            ["CardNumber"] = "4000 0000 0000 0002",
+            ["CardExpiry"] = "12/40",
+            ["CardCvc"] = "123",
         }));
         Assert.Contains("このカードはご利用いただけませんでした。別のカードか払込票をご利用ください", declined.ErrorSummary());
         Assert.DoesNotContain("4000 0000 0000 0002", declined.Body!.InnerHtml);
@@ -36,7 +39,10 @@ public sealed class FeeTests(CityDxFactory factory) : IClassFixture<CityDxFactor
 
         var paid = await citizen.PostFormAsync(pay, new()
         {
-            ["Method"] = "card", ["CardNumber"] = "4242 4242 4242 4242", ["CardExpiry"] = "12/40", ["CardCvc"] = "123",
+            ["Method"] = "card",
+            ["CardNumber"] = "4242 4242 4242 4242",
+            ["CardExpiry"] = "12/40",
+            ["CardCvc"] = "123",
         });
         Assert.Equal(HttpStatusCode.Redirect, paid.StatusCode);
         var saved = await CaseAsync(caseId);

@@ -1,5 +1,5 @@
-using AngleSharp.Dom;
 using System.Net;
+using AngleSharp.Dom;
 using CityDx.Infrastructure.Persistence;
 using CityDx.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Http;

@@ -72,7 +72,10 @@ public sealed class AddressRulesTests
     {
         var result = new FormDefinition([Home(allowed)]).Validate(new Dictionary<string, string?>
         {
-            ["home.postal_code"] = "999-9999", ["home.prefecture"] = prefecture, ["home.city"] = city, ["home.street"] = "1-1",
+            ["home.postal_code"] = "999-9999",
+            ["home.prefecture"] = prefecture,
+            ["home.city"] = city,
+            ["home.street"] = "1-1",
         }, Postal);
         Assert.Equal(ok, result.IsValid);
         if (!ok)

@@ -1,15 +1,15 @@
-using CityDx.Web.Security;
 using CityDx.Application.Account;
-using SignInUseCase = CityDx.Application.Account.SignIn;
 using CityDx.Application.Resources;
+using CityDx.Infrastructure.Identity;
+using CityDx.Web.Security;
 using CityDx.Web.Startup;
 using Mediator;
-using CityDx.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
+using SignInUseCase = CityDx.Application.Account.SignIn;
 
 namespace CityDx.Web.Pages.Account;
 

@@ -1,6 +1,6 @@
-using CityDx.Web.Security;
 using CityDx.Application.Account;
 using CityDx.Application.Resources;
+using CityDx.Web.Security;
 using CityDx.Web.Startup;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;

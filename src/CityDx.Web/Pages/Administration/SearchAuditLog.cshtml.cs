@@ -33,7 +33,9 @@ public sealed class SearchAuditLogModel(IMediator mediator, IStringLocalizer<Sha
     /// <summary>The query string of this search without the cursor, for the next-page link.</summary>
     public string Filters => QueryString.Create(new Dictionary<string, string?>
     {
-        ["receipt"] = ReceiptNumber, ["actor"] = Actor, ["action"] = AuditAction,
+        ["receipt"] = ReceiptNumber,
+        ["actor"] = Actor,
+        ["action"] = AuditAction,
         ["from"] = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         ["to"] = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
     }.Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent();

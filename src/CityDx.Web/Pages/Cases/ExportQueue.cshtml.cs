@@ -1,11 +1,11 @@
 using CityDx.Application.Cases;
 using CityDx.Application.Resources;
+using CityDx.Web.Startup;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using CityDx.Web.Startup;
 
 namespace CityDx.Web.Pages.Cases;
 

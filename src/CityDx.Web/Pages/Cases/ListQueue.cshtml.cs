@@ -51,9 +51,16 @@ public sealed class ListQueueModel(IMediator mediator, QueueOptions options, IVa
     /// <summary>The filter's request properties → the ids of the filter's inputs (so the error summary links to them).</summary>
     public static readonly IReadOnlyDictionary<string, string> FilterFields = new Dictionary<string, string>
     {
-        ["Filter.Status"] = "status", ["Filter.Assignee"] = "assignee", ["Filter.Due"] = "due", ["Filter.DueWithinDays"] = "within",
-        ["Filter.FiledTo"] = "to", ["Filter.Channel"] = "channel", ["Filter.ReceiptNumber"] = "receipt", ["Filter.Kana"] = "kana",
-        ["Sort"] = "sort", ["After"] = "status",
+        ["Filter.Status"] = "status",
+        ["Filter.Assignee"] = "assignee",
+        ["Filter.Due"] = "due",
+        ["Filter.DueWithinDays"] = "within",
+        ["Filter.FiledTo"] = "to",
+        ["Filter.Channel"] = "channel",
+        ["Filter.ReceiptNumber"] = "receipt",
+        ["Filter.Kana"] = "kana",
+        ["Sort"] = "sort",
+        ["After"] = "status",
     };
 
     /// <summary>The batch command's properties → the batch form's inputs; a conflict is told beside the chosen cases.</summary>
